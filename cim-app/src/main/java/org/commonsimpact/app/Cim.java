@@ -1,0 +1,109 @@
+package org.commonsimpact.app;
+
+import java.io.PrintWriter;
+import org.commonsimpact.common.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code cim} command line (SPEC §10). Exit status 0 on success, 2 on invalid input (arguments,
+ * allow-list, source data, missing partitions), 1 on any other failure; an error is one line
+ * starting with {@code error:}.
+ */
+@Command(
+    name = "cim",
+    mixinStandardHelpOptions = true,
+    version = "cim 0.1.0",
+    synopsisSubcommandLabel = "COMMAND",
+    description = {
+      "Commons Impact Metrics: measures how GLAM contributions to Wikimedia Commons are used "
+          + "across Wikipedia and its sister wikis, one month at a time.",
+      "",
+      "Runs Spark in local mode with an Iceberg Hadoop catalog rooted at --warehouse; the same "
+          + "jar runs under spark-submit on YARN (see docs/operations.md)."
+    },
+    subcommands = {
+      ImportTsvCommand.class,
+      RunCommand.class,
+      BackfillCommand.class,
+      SqlCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footerHeading = "%nExit status:%n",
+    footer = {
+      "  0  success",
+      "  2  invalid input: arguments, allow-list, source data, missing partitions",
+      "  1  any other failure",
+      "",
+      "Logs and progress go to stderr; query results and reports to stdout or files."
+    })
+public final class Cim implements Runnable {
+  public static final int EXIT_OK = 0;
+  public static final int EXIT_FAILURE = 1;
+  public static final int EXIT_INVALID_INPUT = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  public static void main(String[] args) {
+    int status = execute(args);
+    System.exit(status);
+  }
+
+  /** Runs the command line and returns its exit status, without exiting the JVM. */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new Cim());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          boolean invalid = isInvalidInput(e);
+          PrintWriter err = commandLine.getErr();
+          err.println("error: " + oneLine(e));
+          err.flush();
+          if (!invalid) {
+            org.slf4j.LoggerFactory.getLogger(Cim.class).error("failure", e);
+          }
+          return invalid ? EXIT_INVALID_INPUT : EXIT_FAILURE;
+        });
+    cli.setParameterExceptionHandler(
+        (e, args2) -> {
+          PrintWriter err = e.getCommandLine().getErr();
+          err.println("error: " + oneLine(e));
+          err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          err.flush();
+          return EXIT_INVALID_INPUT;
+        });
+    return cli.execute(args);
+  }
+
+  static boolean isInvalidInput(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof InvalidInputException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The innermost invalid-input message if any, else the exception's own; on one line. */
+  static String oneLine(Throwable e) {
+    Throwable chosen = e;
+    for (Throwable t = e;
+        t != null && !(chosen instanceof BackfillCommand.BackfillFailure);
+        t = t.getCause()) {
+      if (t instanceof InvalidInputException) {
+        chosen = t;
+        break;
+      }
+    }
+    String message = chosen.getMessage();
+    if (message == null || message.isBlank()) {
+      message = chosen.getClass().getName();
+    }
+    return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+  }
+}

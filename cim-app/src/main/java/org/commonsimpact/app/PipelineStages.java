@@ -1,0 +1,45 @@
+package org.commonsimpact.app;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.commonsimpact.common.InvalidInputException;
+import org.commonsimpact.common.Stage;
+import org.commonsimpact.graph.GraphStage;
+
+/** The stages of the monthly pipeline, in the order data flows through them. */
+final class PipelineStages {
+  private static final Map<String, Supplier<Stage>> ALL = new LinkedHashMap<>();
+
+  static {
+    ALL.put("graph", GraphStage::new);
+  }
+
+  private PipelineStages() {}
+
+  static List<String> names() {
+    return new ArrayList<>(ALL.keySet());
+  }
+
+  /** The stages named in a {@code --stages} list (all when null), in pipeline order. */
+  static List<Stage> select(List<String> requested) {
+    if (requested == null || requested.isEmpty()) {
+      return ALL.values().stream().map(Supplier::get).toList();
+    }
+    for (String name : requested) {
+      if (!ALL.containsKey(name.trim())) {
+        throw new InvalidInputException("unknown stage '" + name + "' in --stages: the stages are "
+            + String.join(", ", ALL.keySet()));
+      }
+    }
+    List<Stage> stages = new ArrayList<>();
+    ALL.forEach((name, stage) -> {
+      if (requested.stream().anyMatch(r -> r.trim().equals(name))) {
+        stages.add(stage.get());
+      }
+    });
+    return stages;
+  }
+}
