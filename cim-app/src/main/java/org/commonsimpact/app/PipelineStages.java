@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Stage;
 import org.commonsimpact.graph.GraphStage;
+import org.commonsimpact.metrics.MetricsStage;
 
 /** The stages of the monthly pipeline, in the order data flows through them. */
 final class PipelineStages {
@@ -15,6 +16,7 @@ final class PipelineStages {
 
   static {
     ALL.put("graph", GraphStage::new);
+    ALL.put("metrics", MetricsStage::new);
   }
 
   private PipelineStages() {}
