@@ -42,11 +42,11 @@ public final class CategoryGraphBuilder {
    * category_graph} and {@code category_file_membership} are ready to be written.
    */
   public Result build(List<String> allowList) {
-    register("graph_categories");
+    materialize("graph_categories");
     checkUniqueTitles();
     register("category_link_targets");
-    register("subcategory_edges");
-    register("category_file_links");
+    materialize("subcategory_edges");
+    materialize("category_file_links");
 
     session.createDataset(allowList, Encoders.STRING()).toDF("title").createOrReplaceTempView("allow_list");
     Dataset<Row> primaries = sql("primary_categories").localCheckpoint(true);
@@ -59,7 +59,7 @@ public final class CategoryGraphBuilder {
         found.size(), notFound.size());
 
     expandTrees(primaries);
-    register("primary_inner_edges");
+    materialize("primary_inner_edges");
     closeReachability();
     return new Result(found, notFound);
   }
@@ -124,6 +124,11 @@ public final class CategoryGraphBuilder {
 
   private void register(String name) {
     sql(name).createOrReplaceTempView(name);
+  }
+
+  /** Registers a view computed once: every expansion round reads it again. */
+  private void materialize(String name) {
+    sql(name).localCheckpoint(true).createOrReplaceTempView(name);
   }
 
   private Dataset<Row> sql(String name) {
