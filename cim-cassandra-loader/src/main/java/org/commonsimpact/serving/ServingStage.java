@@ -76,8 +76,27 @@ public final class ServingStage implements Stage {
     Month month = context.month();
     checkInputsExist(session);
     Map<String, Object> parameters = parameters(month);
-    List<Dataset<Row>> persisted = new ArrayList<>();
     Map<String, Long> rowCounts = new LinkedHashMap<>();
+    List<Dataset<Row>> persisted = registerIntermediates(session, parameters);
+    try {
+      for (String table : ServingTables.names()) {
+        long rows = write(session, table, month, parameters);
+        rowCounts.put(table, rows);
+        Progress.step(NAME, "{}: {} rows for {}", Tables.serving(table), rows, month);
+      }
+    } finally {
+      dropIntermediates(session, persisted);
+    }
+    context.report().put("serving_row_counts", rowCounts);
+  }
+
+  /**
+   * Computes the shared intermediates and registers each as a temporary view named after its file;
+   * returns the persisted datasets, for {@link #dropIntermediates}.
+   */
+  static List<Dataset<Row>> registerIntermediates(SparkSession session,
+      Map<String, Object> parameters) {
+    List<Dataset<Row>> persisted = new ArrayList<>();
     try {
       for (String name : INTERMEDIATES) {
         Dataset<Row> view =
@@ -86,18 +105,19 @@ public final class ServingStage implements Stage {
         persisted.add(view);
         view.createOrReplaceTempView(name);
       }
-      for (String table : ServingTables.names()) {
-        long rows = write(session, table, month, parameters);
-        rowCounts.put(table, rows);
-        Progress.step(NAME, "{}: {} rows for {}", Tables.serving(table), rows, month);
-      }
-    } finally {
-      for (String name : INTERMEDIATES) {
-        session.catalog().dropTempView(name);
-      }
-      persisted.forEach(Dataset::unpersist);
+    } catch (RuntimeException e) {
+      dropIntermediates(session, persisted);
+      throw e;
     }
-    context.report().put("serving_row_counts", rowCounts);
+    return persisted;
+  }
+
+  /** Drops the intermediates' temporary views and frees their cached data. */
+  static void dropIntermediates(SparkSession session, List<Dataset<Row>> persisted) {
+    for (String name : INTERMEDIATES) {
+      session.catalog().dropTempView(name);
+    }
+    persisted.forEach(Dataset::unpersist);
   }
 
   /** The values bound to the {@code ${name}} parameters of the stage's SQL files. */
