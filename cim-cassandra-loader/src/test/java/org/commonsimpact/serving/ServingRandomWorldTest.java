@@ -1,6 +1,6 @@
 package org.commonsimpact.serving;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link ServingOracle}'s answer. The seed can be changed with {@code -Dcim.serving.seed=N}.
  */
 class ServingRandomWorldTest {
-  private static final String[] PREFIXES = {"a", "B", "Z", "_", "é", "É", "\uFF21", "\uD835\uDD38"};
+  private static final String[] PREFIXES =
+      {"a", "B", "Z", "_", "é", "É", "\uFF21", "\uD835\uDD38"};
 
   @TempDir Path tempDir;
 
@@ -39,8 +40,8 @@ class ServingRandomWorldTest {
         "top_wikis_per_media_file_monthly", "top_viewed_categories_monthly",
         "top_viewed_media_files_monthly", "top_edited_categories_monthly",
         "top_editors_monthly")) {
-      assertEquals(true, oracle.fullLists().getOrDefault(table, 0) > 0, "full list in " + table);
-      assertEquals(true, oracle.cutTies().getOrDefault(table, 0) > 0,
+      assertTrue(oracle.fullLists().getOrDefault(table, 0) > 0, "full list in " + table);
+      assertTrue(oracle.cutTies().getOrDefault(table, 0) > 0,
           "tie across row 100 in " + table + " (seed " + seed + ")");
     }
     SparkSession session = SparkTestSupport.freshSession(tempDir);

@@ -192,7 +192,8 @@ class ServingRulesTest {
     List<Long> counts = field(list, 7).stream().map(Long::parseLong).sorted().toList();
     assertEquals(51L, counts.get(0));
     assertEquals(150L, counts.get(99));
-    assertTrue(list.contains("Many_pages\tshallow\ten.wikipedia\t2024\t2\ten.wikipedia\tM_051\t51\t100"));
+    assertTrue(list.contains(
+        "Many_pages\tshallow\ten.wikipedia\t2024\t2\ten.wikipedia\tM_051\t51\t100"));
   }
 
   @Test
