@@ -9,6 +9,7 @@ import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Stage;
 import org.commonsimpact.graph.GraphStage;
 import org.commonsimpact.metrics.MetricsStage;
+import org.commonsimpact.serving.ServingStage;
 
 /** The stages of the monthly pipeline, in the order data flows through them. */
 final class PipelineStages {
@@ -17,6 +18,7 @@ final class PipelineStages {
   static {
     ALL.put("graph", GraphStage::new);
     ALL.put("metrics", MetricsStage::new);
+    ALL.put("serving", ServingStage::new);
   }
 
   private PipelineStages() {}
