@@ -84,7 +84,8 @@ final class DumpFileSystem {
 
   /** Whether a folder entry is a leftover of an interrupted run (see {@link #temporarySibling}). */
   static boolean isLeftover(String name) {
-    return (name.startsWith(".") && name.endsWith(".tmp")) || name.startsWith(DumpStage.STAGING_PREFIX);
+    return (name.startsWith(".") && name.endsWith(".tmp"))
+        || name.startsWith(DumpStage.STAGING_PREFIX);
   }
 
   static void deleteQuietly(FileSystem fs, Path path) {

@@ -66,7 +66,7 @@ final class DumpPublisher {
       throw e;
     }
     return new WrittenDump(staged.lines(), staged.bytes(), size,
-        Math.max(1, staged.parts().size()), hex(md5), hex(sha256));
+        Math.max(1, staged.streams()), hex(md5), hex(sha256));
   }
 
   private static MessageDigest digest(String algorithm) {

@@ -13,10 +13,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.commonsimpact.common.BaseTables;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
@@ -30,12 +28,14 @@ import org.commonsimpact.common.Tables;
  * TSV file under {@code --dumps-root}, with checksums and a manifest.
  *
  * <p>For each table it formats the month's rows as lines ({@link TsvLineFormatter}), sorts them by
- * their UTF-8 bytes with a Spark sort, and compresses them in parallel into a staging folder ({@link
- * ParallelBzip2Writer}). Only when all five tables are staged, so that a value with a tab or a
- * newline in any table stops the run before any file changes, does it publish each file atomically
- * ({@link DumpPublisher}), then its {@code .md5} and {@code .sha256}, then {@code _manifest.json}.
- * Leftovers of an interrupted earlier run of the month (hidden temporary files, staging folders) are
- * removed first; two runs of the same month must not overlap.
+ * their UTF-8 bytes ({@link SortedLines}) and compresses them in parallel into a staging folder
+ * ({@link ParallelBzip2Writer}). Only when all five tables are staged, so that a value with a tab
+ * or a newline in any table stops the run before any file changes, does it publish each file
+ * atomically ({@link DumpPublisher}), then its {@code .md5} and {@code .sha256}, then {@code
+ * _manifest.json}.
+ *
+ * <p>Leftovers of an interrupted earlier run of the month (hidden temporary files, staging
+ * folders) are removed first; two runs of the same month must not overlap.
  */
 public final class DumpStage implements Stage {
   public static final String NAME = "dumps";
@@ -128,10 +128,7 @@ public final class DumpStage implements Stage {
       Dataset<Row> rows = session.table(Tables.commons(table))
           .where(BaseTables.monthFilter(table, month))
           .selectExpr(columns.stream().map(c -> "`" + c + "`").toArray(String[]::new));
-      Dataset<byte[]> lines =
-          rows.mapPartitions(new TsvLineFormatter(table, columns), Encoders.BINARY());
-      // Spark orders BINARY values by unsigned bytes, i.e. by UTF-8 bytes.
-      sorted = lines.sort(lines.col("value")).javaRDD().persist(StorageLevel.MEMORY_AND_DISK());
+      sorted = SortedLines.of(rows, table, columns, writer.streamBytes());
       return writer.stage(sorted, folder);
     } catch (Exception e) {
       throw rethrown(e);

@@ -14,6 +14,8 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes sorted lines as one bzip2 file made of several concatenated streams, compressed in
@@ -26,13 +28,15 @@ import org.apache.spark.api.java.JavaSparkContext;
  * same lines write identical files.
  *
  * <p>Steps: (1) a job measures each partition; (2) a job where each task compresses the streams it
- * holds whole into part files of a staging folder and writes raw fragments of the streams it shares
+ * holds whole into one file of a staging folder and writes raw fragments of the streams it shares
  * with a neighbour; (3) a job compresses each shared stream from its fragments; (4) the driver
- * concatenates the part files in stream order into the target ({@link DumpPublisher}). All file
+ * concatenates the files in stream order into the target ({@link DumpPublisher}). All file
  * access goes through the Hadoop {@link FileSystem} API, so the staging folder and the target may be
  * on HDFS or an object store; on a cluster they must be on a file system every executor can reach.
  */
 public final class ParallelBzip2Writer {
+  private static final Logger LOG = LoggerFactory.getLogger(ParallelBzip2Writer.class);
+
   private final Configuration conf;
   private final long streamBytes;
 
@@ -42,6 +46,10 @@ public final class ParallelBzip2Writer {
     }
     this.conf = conf;
     this.streamBytes = streamBytes;
+  }
+
+  public long streamBytes() {
+    return streamBytes;
   }
 
   /**
@@ -59,7 +67,10 @@ public final class ParallelBzip2Writer {
     Path staging = new Path(target.getParent(), DumpStage.STAGING_PREFIX + runId);
     try {
       StagedDump staged = stage(sortedLines, staging);
-      return new DumpPublisher(fs, runId, outputWrapper).publish(staged, target);
+      long start = System.nanoTime();
+      WrittenDump dump = new DumpPublisher(fs, runId, outputWrapper).publish(staged, target);
+      LOG.debug("published {} in {} s", target, seconds(start));
+      return dump;
     } finally {
       DumpFileSystem.deleteQuietly(fs, staging);
     }
@@ -70,24 +81,32 @@ public final class ParallelBzip2Writer {
     FileSystem fs = DumpFileSystem.of(folder, conf);
     fs.mkdirs(folder);
     SerializableConfiguration shippedConf = new SerializableConfiguration(conf);
+    long start = System.nanoTime();
 
     List<PartitionStats> stats = new ArrayList<>(
         sortedLines.mapPartitionsWithIndex(ParallelBzip2Writer::measure, true).collect());
     stats.sort(Comparator.comparingInt(PartitionStats::partition));
     StreamPlan plan = StreamPlan.of(stats, streamBytes);
+    LOG.debug("measured {} partitions ({} lines, {} bytes) in {} s", stats.size(), plan.lines(),
+        plan.bytes(), seconds(start));
+    start = System.nanoTime();
     if (plan.lines() == 0) {
-      return new StagedDump(List.of(), 0, 0);
+      return new StagedDump(List.of(), 0, 0, 0);
     }
 
     List<StagedPiece> pieces = sortedLines
         .mapPartitionsWithIndex(new PartitionCompressor(plan, folder, shippedConf), true)
         .collect();
 
+    LOG.debug("compressed {} pieces in {} s", pieces.size(), seconds(start));
+    start = System.nanoTime();
     Map<Long, Path> parts = new TreeMap<>();
+    int streams = 0;
     Map<Long, List<StagedPiece>> fragments = new TreeMap<>();
     for (StagedPiece piece : pieces) {
       if (piece.compressed()) {
         parts.put(piece.stream(), new Path(piece.path()));
+        streams += piece.streams();
       } else {
         fragments.computeIfAbsent(piece.stream(), s -> new ArrayList<>()).add(piece);
       }
@@ -103,9 +122,15 @@ public final class ParallelBzip2Writer {
           .map(new SharedStreamCompressor(folder, shippedConf))
           .collect()) {
         parts.put(part.stream(), new Path(part.path()));
+        streams += part.streams();
       }
+      LOG.debug("compressed {} shared streams in {} s", shared.size(), seconds(start));
     }
-    return new StagedDump(new ArrayList<>(parts.values()), plan.lines(), plan.bytes());
+    return new StagedDump(new ArrayList<>(parts.values()), streams, plan.lines(), plan.bytes());
+  }
+
+  private static String seconds(long start) {
+    return String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e9);
   }
 
   private static java.util.Iterator<PartitionStats> measure(Integer partition,

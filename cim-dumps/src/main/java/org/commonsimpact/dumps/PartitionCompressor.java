@@ -9,9 +9,9 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.function.Function2;
 
 /**
- * The task that writes one partition of the sorted lines: each stream it holds whole becomes a
- * bzip2 part file, each stream it shares with a neighbouring partition a raw fragment (see {@link
- * StreamPlan}).
+ * The task that writes one partition of the sorted lines: the streams it holds whole go, one
+ * after the other, into one file of bzip2 streams; each stream it shares with a neighbouring
+ * partition (at most the first and the last) into a raw fragment (see {@link StreamPlan}).
  */
 final class PartitionCompressor
     implements Function2<Integer, Iterator<byte[]>, Iterator<StagedPiece>> {
@@ -39,12 +39,18 @@ final class PartitionCompressor
         byte[] line = lines.next();
         long stream = plan.streamAt(offset);
         if (current == null || current.stream() != stream) {
-          if (current != null) {
-            pieces.add(current.finish());
+          boolean shared = plan.isShared(partition, stream);
+          if (current != null && current.compressed() && !shared) {
+            current.nextStream(stream);
+          } else {
+            if (current != null) {
+              pieces.add(current.finish());
+              current = null;
+            }
+            current = shared
+                ? PieceWriter.fragment(fs, dir, stream, partition)
+                : PieceWriter.streams(fs, dir, stream, partition);
           }
-          current = plan.isShared(partition, stream)
-              ? PieceWriter.fragment(fs, dir, stream, partition)
-              : PieceWriter.part(fs, dir, stream, partition);
         }
         current.writeLine(line);
         offset += line.length + 1L;

@@ -9,9 +9,12 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 
 /**
- * Writes one staged piece (a bzip2 stream or a raw fragment) under a name private to the task
- * attempt, then moves it to its final name. Retried or speculative attempts of a task write the same
- * bytes, so the first one to finish wins and the others discard their copy.
+ * Writes one staged piece: either a run of consecutive bzip2 streams (one file, the streams one
+ * after the other) or a raw fragment of a shared stream.
+ *
+ * <p>The piece is written under a name private to the task attempt, then moved to its final name.
+ * Retried or speculative attempts of a task write the same bytes, so the first one to finish wins
+ * and the others discard their copy.
  */
 final class PieceWriter {
   static final int BLOCK_SIZE = BZip2CompressorOutputStream.MAX_BLOCKSIZE;
@@ -20,10 +23,12 @@ final class PieceWriter {
   private final FileSystem fs;
   private final Path temp;
   private final Path target;
-  private final long stream;
+  private final long firstStream;
   private final int partition;
-  private final boolean compressed;
-  private final OutputStream out;
+  private final OutputStream file;
+  private BZip2CompressorOutputStream bzip2;
+  private long stream;
+  private int streams;
   private long lines;
   private long bytes;
 
@@ -32,25 +37,28 @@ final class PieceWriter {
     this.fs = fs;
     this.target = new Path(folder, name);
     this.temp = new Path(folder, "_attempt-" + attemptId() + "-" + name);
-    this.stream = stream;
+    this.firstStream = stream;
     this.partition = partition;
-    this.compressed = compressed;
-    OutputStream file = new BufferedOutputStream(fs.create(temp, true), BUFFER);
-    this.out = compressed ? new BZip2CompressorOutputStream(file, BLOCK_SIZE) : file;
+    this.file = new BufferedOutputStream(fs.create(temp, true), BUFFER);
+    this.stream = stream;
+    if (compressed) {
+      this.bzip2 = new BZip2CompressorOutputStream(file, BLOCK_SIZE);
+      this.streams = 1;
+    }
   }
 
-  static String partName(long stream) {
-    return String.format("part-%012d.bz2", stream);
+  static String runName(long firstStream) {
+    return String.format("streams-%012d.bz2", firstStream);
   }
 
   static String fragmentName(long stream, int partition) {
     return String.format("fragment-%012d-%06d.raw", stream, partition);
   }
 
-  /** A bzip2 stream that will be concatenated as is. */
-  static PieceWriter part(FileSystem fs, Path folder, long stream, int partition)
+  /** Compressed streams, starting with {@code stream}; more follow with {@link #nextStream}. */
+  static PieceWriter streams(FileSystem fs, Path folder, long stream, int partition)
       throws IOException {
-    return new PieceWriter(fs, folder, partName(stream), stream, partition, true);
+    return new PieceWriter(fs, folder, runName(stream), stream, partition, true);
   }
 
   /** Uncompressed lines of a stream that other partitions also hold part of. */
@@ -59,11 +67,25 @@ final class PieceWriter {
     return new PieceWriter(fs, folder, fragmentName(stream, partition), stream, partition, false);
   }
 
+  boolean compressed() {
+    return bzip2 != null;
+  }
+
+  /** The stream being written. */
   long stream() {
     return stream;
   }
 
+  /** Ends the current bzip2 stream and starts {@code next} in the same file. */
+  void nextStream(long next) throws IOException {
+    bzip2.finish();
+    bzip2 = new BZip2CompressorOutputStream(file, BLOCK_SIZE);
+    stream = next;
+    streams++;
+  }
+
   void writeLine(byte[] line) throws IOException {
+    OutputStream out = bzip2 != null ? bzip2 : file;
     out.write(line);
     out.write('\n');
     lines++;
@@ -72,7 +94,7 @@ final class PieceWriter {
 
   /** Appends raw bytes that are whole lines; count them with {@link #addLines}. */
   void writeLines(byte[] buffer, int length) throws IOException {
-    out.write(buffer, 0, length);
+    (bzip2 != null ? bzip2 : file).write(buffer, 0, length);
     bytes += length;
   }
 
@@ -81,14 +103,18 @@ final class PieceWriter {
   }
 
   StagedPiece finish() throws IOException {
-    out.close();
+    if (bzip2 != null) {
+      bzip2.finish();
+    }
+    file.close();
     DumpFileSystem.moveIfAbsent(fs, temp, target);
-    return new StagedPiece(stream, partition, compressed, target.toString(), lines, bytes);
+    return new StagedPiece(firstStream, streams, partition, bzip2 != null, target.toString(),
+        lines, bytes);
   }
 
   void abort() {
     try {
-      out.close();
+      file.close();
     } catch (IOException | RuntimeException ignored) {
       // The temporary name is deleted below; the staging folder goes with the run anyway.
     }

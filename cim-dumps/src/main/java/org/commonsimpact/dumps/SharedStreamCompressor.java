@@ -31,7 +31,7 @@ final class SharedStreamCompressor implements Function<SharedStreamCompressor.Sh
     Path dir = new Path(folder);
     FileSystem fs = DumpFileSystem.of(dir, conf.get());
     PieceWriter writer =
-        PieceWriter.part(fs, dir, shared.stream(), shared.fragments().get(0).partition());
+        PieceWriter.streams(fs, dir, shared.stream(), shared.fragments().get(0).partition());
     try {
       byte[] buffer = new byte[1 << 16];
       for (StagedPiece fragment : shared.fragments()) {
