@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       BackfillCommand.class,
       SqlCommand.class,
       DemoCommand.class,
+      org.commonsimpact.dumps.DumpsBenchmark.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit status:%n",

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Stage;
+import org.commonsimpact.dumps.DumpStage;
 import org.commonsimpact.graph.GraphStage;
 import org.commonsimpact.metrics.MetricsStage;
 import org.commonsimpact.serving.ServingStage;
@@ -18,6 +19,7 @@ final class PipelineStages {
   static {
     ALL.put("graph", GraphStage::new);
     ALL.put("metrics", MetricsStage::new);
+    ALL.put("dumps", DumpStage::new);
     ALL.put("serving", ServingStage::new);
   }
 
