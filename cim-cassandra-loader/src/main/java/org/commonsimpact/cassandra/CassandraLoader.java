@@ -1,0 +1,318 @@
+package org.commonsimpact.cassandra;
+
+import com.datastax.oss.driver.api.core.CqlIdentifier;
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.cql.SimpleStatement;
+import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
+import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
+import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
+import com.datastax.spark.connector.cql.CassandraConnector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.commonsimpact.common.InvalidInputException;
+import org.commonsimpact.common.Month;
+import org.commonsimpact.common.Progress;
+import org.commonsimpact.common.Tables;
+import scala.collection.JavaConverters;
+import scala.collection.Seq;
+
+/**
+ * Loads one month of the Iceberg serving tables ({@code serving.<table>}, SPEC §7) into the
+ * Cassandra keyspace that the public API reads, with the Spark Cassandra Connector.
+ *
+ * <p>Steps, in an order that leaves nothing a re-run would not repair:
+ *
+ * <ol>
+ *   <li>connect (an unreachable node fails before any Spark work);
+ *   <li>check the warehouse: every selected serving table exists, the month is there (some serving
+ *       table has rows for it), no row has a NULL or duplicate primary key — all before writing;
+ *   <li>create the keyspace and the tables from the repository's CQL files when missing, and refuse
+ *       a keyspace whose tables have another shape;
+ *   <li>per table: upsert the month's rows, then read back the keys of that month from Cassandra
+ *       (found through a storage-attached index on {@code dt}, or on {@code year} and {@code
+ *       month}) and delete those the new data does not have — whole partitions for top lists whose
+ *       API path vanished, single rows otherwise.
+ * </ol>
+ *
+ * <p>Writing before deleting means a reader never sees the month missing; a crash between the two
+ * leaves extra stale rows that the next load of the month removes, because the stale keys are read
+ * from Cassandra itself rather than remembered. Other months are never read or touched.
+ */
+public final class CassandraLoader {
+  /** The Spark Cassandra Connector's data source name. */
+  public static final String FORMAT = "org.apache.spark.sql.cassandra";
+  private static final String STAGE = "load-cassandra";
+
+  private final SparkSession session;
+  private final CassandraLoadOptions options;
+  private final Map<String, String> settings = new LinkedHashMap<>();
+
+  /** What one table's load did. */
+  public record TableResult(String table, long rowsWritten, long rowsDeleted,
+      long partitionsDeleted, long millis) {}
+
+  public CassandraLoader(SparkSession session, CassandraLoadOptions options) {
+    this.session = session;
+    this.options = options;
+    settings.put("spark.cassandra.connection.host", options.host());
+    settings.put("spark.cassandra.connection.port", String.valueOf(options.port()));
+    settings.put("spark.cassandra.output.consistency.level", options.consistency().name());
+    settings.put("spark.cassandra.input.consistency.level", options.consistency().name());
+    if (options.batchSizeRows() > 0) {
+      settings.put("spark.cassandra.output.batch.size.rows",
+          String.valueOf(options.batchSizeRows()));
+    }
+    settings.forEach((k, v) -> session.conf().set(k, v));
+  }
+
+  /** Loads {@code month}; returns one result per table, in SPEC order. */
+  public List<TableResult> load(Month month) {
+    CassandraConnector connector = connector();
+    try (CqlSession cql = connect(connector)) {
+      Map<String, Long> rowCounts = checkWarehouse(month);
+      createSchema(cql);
+      List<TableResult> results = new ArrayList<>();
+      for (CassandraTable table : options.tables()) {
+        results.add(loadTable(connector, table, month, rowCounts.get(table.name())));
+      }
+      return results;
+    }
+  }
+
+  private CassandraConnector connector() {
+    SparkConf conf = session.sparkContext().getConf().clone();
+    settings.forEach(conf::set);
+    return CassandraConnector.apply(conf);
+  }
+
+  private CqlSession connect(CassandraConnector connector) {
+    try {
+      return connector.openSession();
+    } catch (Exception e) {
+      Throwable root = e;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      throw new CassandraLoadException("cannot connect to Cassandra at --cassandra "
+          + options.address() + ": " + root.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- warehouse checks
+
+  /** Row counts of the month per selected table, after every check on the warehouse side. */
+  private Map<String, Long> checkWarehouse(Month month) {
+    List<String> missing = new ArrayList<>();
+    for (CassandraTable table : options.tables()) {
+      if (!session.catalog().tableExists(Tables.serving(table.name()))) {
+        missing.add(Tables.serving(table.name()));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException("the warehouse has no " + String.join(", ", missing)
+          + ": run the serving stage first");
+    }
+    List<String> branches = new ArrayList<>();
+    for (CassandraTable table : CassandraTable.all()) {
+      if (!session.catalog().tableExists(Tables.serving(table.name()))) {
+        continue;
+      }
+      List<String> isNull = new ArrayList<>();
+      for (String column : table.primaryKey()) {
+        isNull.add(column + " IS NULL");
+      }
+      branches.add("SELECT '" + table.name() + "' AS t, count(*) AS n, "
+          + "count(DISTINCT " + String.join(", ", table.primaryKey()) + ") AS keys, "
+          + "count_if(" + String.join(" OR ", isNull) + ") AS null_keys FROM "
+          + Tables.serving(table.name()) + " WHERE " + table.monthPredicate(month));
+    }
+    Map<String, Long> counts = new TreeMap<>();
+    long total = 0;
+    List<String> problems = new ArrayList<>();
+    for (Row row : session.sql(String.join(" UNION ALL ", branches)).collectAsList()) {
+      String name = row.getString(0);
+      long n = row.getLong(1);
+      total += n;
+      counts.put(name, n);
+      if (row.getLong(3) > 0) {
+        problems.add(Tables.serving(name) + " has " + row.getLong(3)
+            + " rows with a NULL primary-key column");
+      } else if (row.getLong(2) != n) {
+        problems.add(Tables.serving(name) + " has " + n + " rows but " + row.getLong(2)
+            + " distinct primary keys " + CassandraTable.named(name).primaryKey());
+      }
+    }
+    if (total == 0) {
+      throw new InvalidInputException("month " + month + " is not in the warehouse: no serving "
+          + "table has rows for it (run the pipeline for " + month + " first)");
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException("month " + month + ": " + String.join("; ", problems));
+    }
+    return counts;
+  }
+
+  // ---------------------------------------------------------------- schema
+
+  private void createSchema(CqlSession cql) {
+    String keyspace = options.keyspace();
+    Optional<KeyspaceMetadata> existing = cql.getMetadata().getKeyspace(keyspace);
+    if (existing.isEmpty()) {
+      Progress.step(STAGE, "creating keyspace {} with replication {}", keyspace,
+          options.replication());
+      for (String statement : CassandraTable.CqlScript.statements(
+          CassandraTable.CqlScript.resource("cql/keyspace.cql"),
+          Map.of("keyspace", keyspace, "replication", options.replication()))) {
+        execute(cql, statement);
+      }
+    } else {
+      List<String> wrong = new ArrayList<>();
+      for (CassandraTable table : options.tables()) {
+        existing.get().getTable(table.name())
+            .map(meta -> mismatch(table, meta))
+            .filter(problem -> !problem.isEmpty())
+            .ifPresent(wrong::add);
+      }
+      if (!wrong.isEmpty()) {
+        throw new InvalidInputException("--keyspace " + keyspace + " holds tables of another "
+            + "shape: " + String.join("; ", wrong) + " (choose another keyspace or drop them)");
+      }
+    }
+    for (CassandraTable table : options.tables()) {
+      Optional<TableMetadata> meta = cql.getMetadata().getKeyspace(keyspace)
+          .flatMap(k -> k.getTable(table.name()));
+      List<String> statements = table.ddl(keyspace);
+      boolean complete = meta.isPresent()
+          && meta.get().getIndexes().size() >= statements.size() - 1;
+      if (!complete) {
+        Progress.step(STAGE, "creating {}.{}", keyspace, table.name());
+        for (String statement : statements) {
+          execute(cql, statement);
+        }
+      }
+    }
+  }
+
+  /** How an existing table differs from the schema file; empty when it matches. */
+  static String mismatch(CassandraTable table, TableMetadata meta) {
+    List<String> partition = new ArrayList<>();
+    for (ColumnMetadata c : meta.getPartitionKey()) {
+      partition.add(c.getName().asInternal());
+    }
+    List<String> clustering = new ArrayList<>();
+    for (ColumnMetadata c : meta.getClusteringColumns().keySet()) {
+      clustering.add(c.getName().asInternal());
+    }
+    if (!partition.equals(table.partitionKey())
+        || !clustering.equals(table.clusteringColumns())) {
+      return table.name() + " has primary key ((" + String.join(", ", partition) + "), "
+          + String.join(", ", clustering) + "), expected ((" + String.join(", ",
+          table.partitionKey()) + "), " + String.join(", ", table.clusteringColumns()) + ")";
+    }
+    for (String column : table.columns()) {
+      Optional<ColumnMetadata> c = meta.getColumn(CqlIdentifier.fromInternal(column));
+      String expected = CassandraTable.cqlType(column);
+      if (c.isEmpty()) {
+        return table.name() + " has no column " + column;
+      }
+      String actual = c.get().getType().asCql(false, true);
+      if (!actual.equalsIgnoreCase(expected)) {
+        return table.name() + "." + column + " is " + actual + ", expected " + expected;
+      }
+    }
+    return "";
+  }
+
+  private void execute(CqlSession cql, String statement) {
+    try {
+      cql.execute(SimpleStatement.newInstance(statement)
+          .setConsistencyLevel(options.consistency()));
+    } catch (RuntimeException e) {
+      throw new CassandraLoadException("schema statement failed on " + options.address() + " ("
+          + statement.replaceAll("\\s+", " ") + "): " + e.getMessage(), e);
+    }
+  }
+
+  // ---------------------------------------------------------------- load
+
+  private TableResult loadTable(CassandraConnector connector, CassandraTable table, Month month,
+      long rows) {
+    long start = System.nanoTime();
+    String name = table.name();
+    Dataset<Row> fresh = session.table(Tables.serving(name))
+        .where(table.monthPredicate(month))
+        .selectExpr(table.columns().toArray(new String[0]))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      fresh.write().format(FORMAT)
+          .option("keyspace", options.keyspace())
+          .option("table", name)
+          .mode(SaveMode.Append)
+          .save();
+
+      Dataset<Row> stored = session.read().format(FORMAT)
+          .option("keyspace", options.keyspace())
+          .option("table", name)
+          .load()
+          .where(table.monthPredicate(month))
+          .selectExpr(table.primaryKey().toArray(new String[0]));
+      Dataset<Row> freshKeys = fresh.selectExpr(table.primaryKey().toArray(new String[0]));
+      Dataset<Row> stale = stored.join(freshKeys, seq(table.primaryKey()), "left_anti")
+          .selectExpr(table.primaryKey().toArray(new String[0]))
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      long staleRows;
+      long stalePartitions = 0;
+      try {
+        staleRows = stale.count();
+        if (staleRows > 0 && table.isTopList()) {
+          // A top list whose API path (and month) vanished goes as one partition tombstone;
+          // stale rows of a list that still exists (a rank that moved) go one by one.
+          String[] partitionKey = table.partitionKey().toArray(new String[0]);
+          Dataset<Row> livePartitions = freshKeys.selectExpr(partitionKey).distinct();
+          Dataset<Row> deadPartitions = stale.selectExpr(partitionKey).distinct()
+              .join(livePartitions, seq(table.partitionKey()), "left_anti")
+              .selectExpr(partitionKey)
+              .persist(StorageLevel.MEMORY_AND_DISK());
+          stalePartitions = deadPartitions.count();
+          deadPartitions.foreachPartition(new CqlDeletes(connector, options.keyspace(), name,
+              table.partitionKey(), options.consistency()));
+          deadPartitions.unpersist();
+          stale.join(livePartitions, seq(table.partitionKey()), "left_semi")
+              .selectExpr(table.primaryKey().toArray(new String[0]))
+              .foreachPartition(new CqlDeletes(connector, options.keyspace(), name,
+                  table.primaryKey(), options.consistency()));
+        } else if (staleRows > 0) {
+          stale.foreachPartition(new CqlDeletes(connector, options.keyspace(), name,
+              table.primaryKey(), options.consistency()));
+        }
+      } finally {
+        stale.unpersist();
+      }
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      Progress.step(STAGE, "{}.{}: {} rows written, {} stale rows deleted ({} whole top lists), "
+          + "{} ms", options.keyspace(), name, rows, staleRows, stalePartitions, millis);
+      return new TableResult(name, rows, staleRows, stalePartitions, millis);
+    } catch (InvalidInputException | CassandraLoadException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CassandraLoadException("loading " + options.keyspace() + "." + name + " on "
+          + options.address() + " failed: " + e.getMessage(), e);
+    } finally {
+      fresh.unpersist();
+    }
+  }
+
+  private static Seq<String> seq(List<String> columns) {
+    return JavaConverters.asScalaBufferConverter(columns).asScala().toSeq();
+  }
+}
