@@ -7,12 +7,19 @@ import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 import com.datastax.spark.connector.cql.CassandraConnector;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -52,6 +59,8 @@ public final class CassandraLoader {
   /** The Spark Cassandra Connector's data source name. */
   public static final String FORMAT = "org.apache.spark.sql.cassandra";
   private static final String STAGE = "load-cassandra";
+  /** Tables loaded at the same time. */
+  static final int PARALLEL_TABLES = 4;
 
   private final SparkSession session;
   private final CassandraLoadOptions options;
@@ -81,11 +90,53 @@ public final class CassandraLoader {
     try (CqlSession cql = connect(connector)) {
       Map<String, Long> rowCounts = checkWarehouse(month);
       createSchema(cql);
-      List<TableResult> results = new ArrayList<>();
+      return loadTables(connector, month, rowCounts);
+    }
+  }
+
+  /**
+   * Loads the tables {@value #PARALLEL_TABLES} at a time: each table is a handful of small Spark
+   * jobs and Cassandra round trips, so running several at once keeps the executors busy. Every
+   * table is attempted; the first failure, in table order, is thrown after all have ended.
+   */
+  private List<TableResult> loadTables(CassandraConnector connector, Month month,
+      Map<String, Long> rowCounts) {
+    ExecutorService pool = Executors.newFixedThreadPool(
+        Math.min(PARALLEL_TABLES, options.tables().size()), runnable -> {
+          Thread thread = new Thread(runnable, "load-cassandra");
+          thread.setDaemon(true);
+          return thread;
+        });
+    try {
+      List<Future<TableResult>> futures = new ArrayList<>();
       for (CassandraTable table : options.tables()) {
-        results.add(loadTable(connector, table, month, rowCounts.get(table.name())));
+        futures.add(pool.submit(() -> {
+          session.sparkContext().setJobDescription("load-cassandra " + table.name());
+          return loadTable(connector, table, month, rowCounts.get(table.name()));
+        }));
+      }
+      List<TableResult> results = new ArrayList<>();
+      RuntimeException failure = null;
+      for (Future<TableResult> future : futures) {
+        try {
+          results.add(future.get());
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException
+                ? (RuntimeException) e.getCause()
+                : new CassandraLoadException(e.getCause().getMessage(), e.getCause());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CassandraLoadException("interrupted", e);
+        }
+      }
+      if (failure != null) {
+        throw failure;
       }
       return results;
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -188,18 +239,27 @@ public final class CassandraLoader {
             + "shape: " + String.join("; ", wrong) + " (choose another keyspace or drop them)");
       }
     }
+    // Tables first, then their indexes; each group is sent at once. Every statement names its own
+    // table, and the driver waits for schema agreement before answering, so this is safe, and it
+    // saves the driver's one-second schema-refresh debounce per statement (36 statements).
+    List<String> tables = new ArrayList<>();
+    List<String> indexes = new ArrayList<>();
     for (CassandraTable table : options.tables()) {
       Optional<TableMetadata> meta = cql.getMetadata().getKeyspace(keyspace)
           .flatMap(k -> k.getTable(table.name()));
       List<String> statements = table.ddl(keyspace);
-      boolean complete = meta.isPresent()
-          && meta.get().getIndexes().size() >= statements.size() - 1;
-      if (!complete) {
-        Progress.step(STAGE, "creating {}.{}", keyspace, table.name());
-        for (String statement : statements) {
-          execute(cql, statement);
-        }
+      if (meta.isEmpty()) {
+        tables.add(statements.get(0));
       }
+      if (meta.isEmpty() || meta.get().getIndexes().size() < statements.size() - 1) {
+        indexes.addAll(statements.subList(1, statements.size()));
+      }
+    }
+    if (!tables.isEmpty() || !indexes.isEmpty()) {
+      Progress.step(STAGE, "creating {} tables and {} indexes in keyspace {}", tables.size(),
+          indexes.size(), keyspace);
+      executeAll(cql, tables);
+      executeAll(cql, indexes);
     }
   }
 
@@ -234,12 +294,25 @@ public final class CassandraLoader {
   }
 
   private void execute(CqlSession cql, String statement) {
-    try {
-      cql.execute(SimpleStatement.newInstance(statement)
-          .setConsistencyLevel(options.consistency()));
-    } catch (RuntimeException e) {
-      throw new CassandraLoadException("schema statement failed on " + options.address() + " ("
-          + statement.replaceAll("\\s+", " ") + "): " + e.getMessage(), e);
+    executeAll(cql, List.of(statement));
+  }
+
+  /** Sends the statements concurrently and waits for all; the first failure is reported. */
+  private void executeAll(CqlSession cql, List<String> statements) {
+    List<CompletableFuture<?>> pending = new ArrayList<>();
+    for (String statement : statements) {
+      pending.add(cql.executeAsync(SimpleStatement.newInstance(statement)
+          .setConsistencyLevel(options.consistency())
+          .setTimeout(Duration.ofSeconds(60))).toCompletableFuture());
+    }
+    for (int i = 0; i < pending.size(); i++) {
+      try {
+        pending.get(i).join();
+      } catch (CompletionException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new CassandraLoadException("schema statement failed on " + options.address() + " ("
+            + statements.get(i).replaceAll("\\s+", " ") + "): " + cause.getMessage(), cause);
+      }
     }
   }
 
