@@ -13,13 +13,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,8 +41,9 @@ import scala.collection.Seq;
  *
  * <ol>
  *   <li>connect (an unreachable node fails before any Spark work);
- *   <li>check the warehouse: every selected serving table exists, the month is there (some serving
- *       table has rows for it), no row has a NULL or duplicate primary key — all before writing;
+ *   <li>read each selected table's month from the warehouse (cached for the steps below) and check
+ *       it: the tables exist, the month is there (some serving table has rows for it), no row has
+ *       a NULL or duplicate primary key — all before writing anything;
  *   <li>create the keyspace and the tables from the repository's CQL files when missing, and refuse
  *       a keyspace whose tables have another shape;
  *   <li>per table: upsert the month's rows, then read back the keys of that month from Cassandra
@@ -51,7 +52,7 @@ import scala.collection.Seq;
  *       API path vanished, single rows otherwise.
  * </ol>
  *
- * <p>Writing before deleting means a reader never sees the month missing; a crash between the two
+ * <p>Tables are processed {@value #PARALLEL_TABLES} at a time. Writing before deleting means a reader never sees the month missing; a crash between the two
  * leaves extra stale rows that the next load of the month removes, because the stale keys are read
  * from Cassandra itself rather than remembered. Other months are never read or touched.
  */
@@ -88,36 +89,50 @@ public final class CassandraLoader {
   public List<TableResult> load(Month month) {
     CassandraConnector connector = connector();
     try (CqlSession cql = connect(connector)) {
-      Map<String, Long> rowCounts = checkWarehouse(month);
-      createSchema(cql);
-      return loadTables(connector, month, rowCounts);
+      requireServingTables();
+      Map<CassandraTable, Dataset<Row>> fresh = new LinkedHashMap<>();
+      try {
+        for (CassandraTable table : options.tables()) {
+          fresh.put(table, session.table(Tables.serving(table.name()))
+              .where(table.monthPredicate(month))
+              .selectExpr(table.columns().toArray(new String[0]))
+              .persist(StorageLevel.MEMORY_AND_DISK()));
+        }
+        List<long[]> stats = inParallel("check", table -> keyStats(table, fresh.get(table)));
+        long[] rows = checkMonth(month, stats);
+        createSchema(cql);
+        return inParallel("load", table -> loadTable(connector, table, month, fresh.get(table),
+            rows[options.tables().indexOf(table)]));
+      } finally {
+        fresh.values().forEach(Dataset::unpersist);
+      }
     }
   }
 
   /**
-   * Loads the tables {@value #PARALLEL_TABLES} at a time: each table is a handful of small Spark
-   * jobs and Cassandra round trips, so running several at once keeps the executors busy. Every
-   * table is attempted; the first failure, in table order, is thrown after all have ended.
+   * Runs {@code work} for every selected table, {@value #PARALLEL_TABLES} tables at a time: each
+   * table is a few small Spark jobs and Cassandra round trips, so running several at once keeps the
+   * executors busy. Every table is attempted; the first failure, in table order, is thrown after
+   * all have ended.
    */
-  private List<TableResult> loadTables(CassandraConnector connector, Month month,
-      Map<String, Long> rowCounts) {
+  private <T> List<T> inParallel(String step, Function<CassandraTable, T> work) {
     ExecutorService pool = Executors.newFixedThreadPool(
         Math.min(PARALLEL_TABLES, options.tables().size()), runnable -> {
-          Thread thread = new Thread(runnable, "load-cassandra");
+          Thread thread = new Thread(runnable, "load-cassandra-" + step);
           thread.setDaemon(true);
           return thread;
         });
     try {
-      List<Future<TableResult>> futures = new ArrayList<>();
+      List<Future<T>> futures = new ArrayList<>();
       for (CassandraTable table : options.tables()) {
         futures.add(pool.submit(() -> {
-          session.sparkContext().setJobDescription("load-cassandra " + table.name());
-          return loadTable(connector, table, month, rowCounts.get(table.name()));
+          session.sparkContext().setJobDescription(STAGE + " " + step + " " + table.name());
+          return work.apply(table);
         }));
       }
-      List<TableResult> results = new ArrayList<>();
+      List<T> results = new ArrayList<>();
       RuntimeException failure = null;
-      for (Future<TableResult> future : futures) {
+      for (Future<T> future : futures) {
         try {
           results.add(future.get());
         } catch (ExecutionException e) {
@@ -161,8 +176,7 @@ public final class CassandraLoader {
 
   // ---------------------------------------------------------------- warehouse checks
 
-  /** Row counts of the month per selected table, after every check on the warehouse side. */
-  private Map<String, Long> checkWarehouse(Month month) {
+  private void requireServingTables() {
     List<String> missing = new ArrayList<>();
     for (CassandraTable table : options.tables()) {
       if (!session.catalog().tableExists(Tables.serving(table.name()))) {
@@ -173,44 +187,67 @@ public final class CassandraLoader {
       throw new InvalidInputException("the warehouse has no " + String.join(", ", missing)
           + ": run the serving stage first");
     }
-    List<String> branches = new ArrayList<>();
-    for (CassandraTable table : CassandraTable.all()) {
-      if (!session.catalog().tableExists(Tables.serving(table.name()))) {
-        continue;
-      }
-      List<String> isNull = new ArrayList<>();
-      for (String column : table.primaryKey()) {
-        isNull.add(column + " IS NULL");
-      }
-      branches.add("SELECT '" + table.name() + "' AS t, count(*) AS n, "
-          + "count(DISTINCT " + String.join(", ", table.primaryKey()) + ") AS keys, "
-          + "count_if(" + String.join(" OR ", isNull) + ") AS null_keys FROM "
-          + Tables.serving(table.name()) + " WHERE " + table.monthPredicate(month));
+  }
+
+  /**
+   * Rows, distinct primary keys and rows with a NULL key column in one table's month; computing
+   * them also fills the cache of {@code fresh}.
+   */
+  private static long[] keyStats(CassandraTable table, Dataset<Row> fresh) {
+    List<String> isNull = new ArrayList<>();
+    for (String column : table.primaryKey()) {
+      isNull.add(column + " IS NULL");
     }
-    Map<String, Long> counts = new TreeMap<>();
+    Row row = fresh.selectExpr("count(*)",
+        "count(DISTINCT " + String.join(", ", table.primaryKey()) + ")",
+        "count_if(" + String.join(" OR ", isNull) + ")").first();
+    return new long[] {row.getLong(0), row.getLong(1), row.getLong(2)};
+  }
+
+  /**
+   * Refuses a month that is not in the warehouse (no serving table has a row for it: loading it
+   * would only delete) and rows Cassandra cannot take as they are (NULL or duplicate primary keys,
+   * where an upsert would silently keep one of the duplicates). Returns the row counts.
+   */
+  private long[] checkMonth(Month month, List<long[]> stats) {
+    long[] rows = new long[stats.size()];
     long total = 0;
     List<String> problems = new ArrayList<>();
-    for (Row row : session.sql(String.join(" UNION ALL ", branches)).collectAsList()) {
-      String name = row.getString(0);
-      long n = row.getLong(1);
-      total += n;
-      counts.put(name, n);
-      if (row.getLong(3) > 0) {
-        problems.add(Tables.serving(name) + " has " + row.getLong(3)
+    for (int i = 0; i < stats.size(); i++) {
+      CassandraTable table = options.tables().get(i);
+      long[] s = stats.get(i);
+      rows[i] = s[0];
+      total += s[0];
+      if (s[2] > 0) {
+        problems.add(Tables.serving(table.name()) + " has " + s[2]
             + " rows with a NULL primary-key column");
-      } else if (row.getLong(2) != n) {
-        problems.add(Tables.serving(name) + " has " + n + " rows but " + row.getLong(2)
-            + " distinct primary keys " + CassandraTable.named(name).primaryKey());
+      } else if (s[1] != s[0]) {
+        problems.add(Tables.serving(table.name()) + " has " + s[0] + " rows but " + s[1]
+            + " distinct primary keys " + table.primaryKey());
       }
     }
-    if (total == 0) {
+    if (total == 0 && !monthInOtherTables(month)) {
       throw new InvalidInputException("month " + month + " is not in the warehouse: no serving "
           + "table has rows for it (run the pipeline for " + month + " first)");
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException("month " + month + ": " + String.join("; ", problems));
     }
-    return counts;
+    return rows;
+  }
+
+  /** Whether a serving table outside --tables has a row of the month. */
+  private boolean monthInOtherTables(Month month) {
+    List<String> branches = new ArrayList<>();
+    for (CassandraTable table : CassandraTable.all()) {
+      if (!options.tables().contains(table)
+          && session.catalog().tableExists(Tables.serving(table.name()))) {
+        branches.add("SELECT 1 AS one FROM " + Tables.serving(table.name()) + " WHERE "
+            + table.monthPredicate(month));
+      }
+    }
+    return !branches.isEmpty()
+        && !session.sql(String.join(" UNION ALL ", branches) + " LIMIT 1").isEmpty();
   }
 
   // ---------------------------------------------------------------- schema
@@ -318,30 +355,31 @@ public final class CassandraLoader {
 
   // ---------------------------------------------------------------- load
 
+  /** Upserts one table's month, then deletes the month's rows that the new data does not have. */
   private TableResult loadTable(CassandraConnector connector, CassandraTable table, Month month,
-      long rows) {
+      Dataset<Row> fresh, long rows) {
     long start = System.nanoTime();
     String name = table.name();
-    Dataset<Row> fresh = session.table(Tables.serving(name))
-        .where(table.monthPredicate(month))
-        .selectExpr(table.columns().toArray(new String[0]))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    String[] primaryKey = table.primaryKey().toArray(new String[0]);
     try {
       fresh.write().format(FORMAT)
           .option("keyspace", options.keyspace())
           .option("table", name)
           .mode(SaveMode.Append)
           .save();
+      long written = System.nanoTime();
 
+      // The month's keys as Cassandra holds them now; the index on dt (or year and month) lets
+      // the connector fetch only that month. Those absent from the new data are stale.
       Dataset<Row> stored = session.read().format(FORMAT)
           .option("keyspace", options.keyspace())
           .option("table", name)
           .load()
           .where(table.monthPredicate(month))
-          .selectExpr(table.primaryKey().toArray(new String[0]));
-      Dataset<Row> freshKeys = fresh.selectExpr(table.primaryKey().toArray(new String[0]));
+          .selectExpr(primaryKey);
+      Dataset<Row> freshKeys = fresh.selectExpr(primaryKey);
       Dataset<Row> stale = stored.join(freshKeys, seq(table.primaryKey()), "left_anti")
-          .selectExpr(table.primaryKey().toArray(new String[0]))
+          .selectExpr(primaryKey)
           .persist(StorageLevel.MEMORY_AND_DISK());
       long staleRows;
       long stalePartitions = 0;
@@ -356,12 +394,15 @@ public final class CassandraLoader {
               .join(livePartitions, seq(table.partitionKey()), "left_anti")
               .selectExpr(partitionKey)
               .persist(StorageLevel.MEMORY_AND_DISK());
-          stalePartitions = deadPartitions.count();
-          deadPartitions.foreachPartition(new CqlDeletes(connector, options.keyspace(), name,
-              table.partitionKey(), options.consistency()));
-          deadPartitions.unpersist();
+          try {
+            stalePartitions = deadPartitions.count();
+            deadPartitions.foreachPartition(new CqlDeletes(connector, options.keyspace(), name,
+                table.partitionKey(), options.consistency()));
+          } finally {
+            deadPartitions.unpersist();
+          }
           stale.join(livePartitions, seq(table.partitionKey()), "left_semi")
-              .selectExpr(table.primaryKey().toArray(new String[0]))
+              .selectExpr(primaryKey)
               .foreachPartition(new CqlDeletes(connector, options.keyspace(), name,
                   table.primaryKey(), options.consistency()));
         } else if (staleRows > 0) {
@@ -371,17 +412,16 @@ public final class CassandraLoader {
       } finally {
         stale.unpersist();
       }
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      Progress.step(STAGE, "{}.{}: {} rows written, {} stale rows deleted ({} whole top lists), "
-          + "{} ms", options.keyspace(), name, rows, staleRows, stalePartitions, millis);
-      return new TableResult(name, rows, staleRows, stalePartitions, millis);
+      long end = System.nanoTime();
+      Progress.step(STAGE, "{}.{}: {} rows written, {} stale rows deleted ({} whole top lists); "
+          + "write {} ms, stale-row removal {} ms", options.keyspace(), name, rows, staleRows,
+          stalePartitions, (written - start) / 1_000_000, (end - written) / 1_000_000);
+      return new TableResult(name, rows, staleRows, stalePartitions, (end - start) / 1_000_000);
     } catch (InvalidInputException | CassandraLoadException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new CassandraLoadException("loading " + options.keyspace() + "." + name + " on "
           + options.address() + " failed: " + e.getMessage(), e);
-    } finally {
-      fresh.unpersist();
     }
   }
 

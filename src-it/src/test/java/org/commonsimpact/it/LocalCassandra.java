@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>The node lives in {@code cim.it.dir}/cassandra (under {@code src-it/target}); its jars are
  * fetched once into {@code <repo>/.cassandra-local/lib} and reused by later runs. A node left over
- * by a killed run is stopped first. Setting {@code CIM_IT_CASSANDRA=HOST:PORT} uses an already
+ * by a killed run is stopped first, and every run starts with empty data. Setting {@code CIM_IT_CASSANDRA=HOST:PORT} uses an already
  * running node instead (handy while editing tests) and leaves it running.
  */
 public final class LocalCassandra implements BeforeAllCallback {
@@ -68,6 +68,7 @@ public final class LocalCassandra implements BeforeAllCallback {
       }
       Path dir = itDir().resolve("cassandra");
       script("stop", dir);
+      deleteTree(dir.resolve("data"));
       long t0 = System.nanoTime();
       List<String> out = script("start", dir);
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -86,6 +87,19 @@ public final class LocalCassandra implements BeforeAllCallback {
       }
       stopped = true;
       script("stop", dir);
+    }
+
+    private static void deleteTree(Path root) {
+      if (!Files.exists(root)) {
+        return;
+      }
+      try (var paths = Files.walk(root)) {
+        for (Path p : (Iterable<Path>) paths.sorted(java.util.Comparator.reverseOrder())::iterator) {
+          Files.delete(p);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
     private static Path itDir() {
