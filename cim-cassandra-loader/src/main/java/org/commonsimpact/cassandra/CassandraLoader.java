@@ -21,11 +21,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.spark.SparkConf;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.LongAccumulator;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.Progress;
@@ -67,7 +70,10 @@ public final class CassandraLoader {
   private final CassandraLoadOptions options;
   private final Map<String, String> settings = new LinkedHashMap<>();
 
-  /** What one table's load did. */
+  /**
+   * What one table's load did: rows upserted, stale rows deleted one by one, stale top-list
+   * partitions deleted whole (their rows are not counted in {@code rowsDeleted}).
+   */
   public record TableResult(String table, long rowsWritten, long rowsDeleted,
       long partitionsDeleted, long millis) {}
 
@@ -370,7 +376,8 @@ public final class CassandraLoader {
       long written = System.nanoTime();
 
       // The month's keys as Cassandra holds them now; the index on dt (or year and month) lets
-      // the connector fetch only that month. Those absent from the new data are stale.
+      // the connector fetch only that month. Those absent from the new data are stale; one Spark
+      // job reads, compares and deletes them.
       Dataset<Row> stored = session.read().format(FORMAT)
           .option("keyspace", options.keyspace())
           .option("table", name)
@@ -378,51 +385,48 @@ public final class CassandraLoader {
           .where(table.monthPredicate(month))
           .selectExpr(primaryKey);
       Dataset<Row> freshKeys = fresh.selectExpr(primaryKey);
-      Dataset<Row> stale = stored.join(freshKeys, seq(table.primaryKey()), "left_anti")
-          .selectExpr(primaryKey)
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      long staleRows;
-      long stalePartitions = 0;
-      try {
-        staleRows = stale.count();
-        if (staleRows > 0 && table.isTopList()) {
-          // A top list whose API path (and month) vanished goes as one partition tombstone;
-          // stale rows of a list that still exists (a rank that moved) go one by one.
-          String[] partitionKey = table.partitionKey().toArray(new String[0]);
-          Dataset<Row> livePartitions = freshKeys.selectExpr(partitionKey).distinct();
-          Dataset<Row> deadPartitions = stale.selectExpr(partitionKey).distinct()
-              .join(livePartitions, seq(table.partitionKey()), "left_anti")
-              .selectExpr(partitionKey)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-          try {
-            stalePartitions = deadPartitions.count();
-            deadPartitions.foreachPartition(new CqlDeletes(connector, options.keyspace(), name,
-                table.partitionKey(), options.consistency()));
-          } finally {
-            deadPartitions.unpersist();
-          }
-          stale.join(livePartitions, seq(table.partitionKey()), "left_semi")
-              .selectExpr(primaryKey)
-              .foreachPartition(new CqlDeletes(connector, options.keyspace(), name,
-                  table.primaryKey(), options.consistency()));
-        } else if (staleRows > 0) {
-          stale.foreachPartition(new CqlDeletes(connector, options.keyspace(), name,
-              table.primaryKey(), options.consistency()));
-        }
-      } finally {
-        stale.unpersist();
+      Dataset<Row> stale = stored.join(freshKeys, seq(table.primaryKey()), "left_anti");
+      if (table.isTopList()) {
+        // Flag whether each stale row's list (API path and month) still exists: a list that
+        // vanished goes with one partition delete, a stale row of a list that stays (a rank that
+        // moved) goes alone. All rows of one list go to the same task.
+        List<String> withFlag = new ArrayList<>(table.primaryKey());
+        withFlag.add("live");
+        Dataset<Row> live = freshKeys.selectExpr(table.partitionKey().toArray(new String[0]))
+            .distinct()
+            .withColumn("live", functions.lit(true));
+        stale = stale.join(live, seq(table.partitionKey()), "left")
+            .selectExpr(withFlag.toArray(new String[0]))
+            .na().fill(false, new String[] {"live"})
+            .repartition(columns(table.partitionKey()));
       }
+      LongAccumulator deletedRows = session.sparkContext().longAccumulator(name + " rows");
+      LongAccumulator deletedPartitions =
+          session.sparkContext().longAccumulator(name + " partitions");
+      stale.foreachPartition(new CqlDeletes(connector, options.keyspace(), table,
+          options.consistency(), deletedRows, deletedPartitions));
+      long staleRowCount = deletedRows.value();
+      long stalePartitions = deletedPartitions.value();
       long end = System.nanoTime();
-      Progress.step(STAGE, "{}.{}: {} rows written, {} stale rows deleted ({} whole top lists); "
-          + "write {} ms, stale-row removal {} ms", options.keyspace(), name, rows, staleRows,
+      Progress.step(STAGE, "{}.{}: {} rows written; {} stale rows and {} stale top lists deleted; "
+          + "write {} ms, stale-row removal {} ms", options.keyspace(), name, rows, staleRowCount,
           stalePartitions, (written - start) / 1_000_000, (end - written) / 1_000_000);
-      return new TableResult(name, rows, staleRows, stalePartitions, (end - start) / 1_000_000);
+      return new TableResult(name, rows, staleRowCount, stalePartitions,
+          (end - start) / 1_000_000);
     } catch (InvalidInputException | CassandraLoadException e) {
       throw e;
     } catch (RuntimeException e) {
       throw new CassandraLoadException("loading " + options.keyspace() + "." + name + " on "
           + options.address() + " failed: " + e.getMessage(), e);
     }
+  }
+
+  private static Column[] columns(List<String> names) {
+    Column[] columns = new Column[names.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = functions.col(names.get(i));
+    }
+    return columns;
   }
 
   private static Seq<String> seq(List<String> columns) {

@@ -53,7 +53,7 @@ class CassandraLoadIT {
     long t0 = System.nanoTime();
     warehouse = Files.createDirectories(temp.resolve("warehouse"));
     session = CimSession.open(warehouse.toString());
-    ServingWarehouse.loadGolden(session, true);
+    ServingWarehouse.loadGolden(session, true, Files.createDirectories(temp.resolve("tsv")));
     System.err.printf("[it] serving tables built in the warehouse in %.1f s%n", secondsSince(t0));
     cql = new CqlTables(LocalCassandra.address());
   }
@@ -118,6 +118,7 @@ class CassandraLoadIT {
     assertEquals(14, results.size());
     for (CassandraLoader.TableResult result : results) {
       assertEquals(0, result.rowsDeleted(), result.table());
+      assertEquals(0, result.partitionsDeleted(), result.table());
       assertEquals(ServingWarehouse.expectedLines(result.table()).size(), result.rowsWritten(),
           result.table());
     }
