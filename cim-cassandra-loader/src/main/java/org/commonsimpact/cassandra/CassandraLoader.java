@@ -1,5 +1,6 @@
 package org.commonsimpact.cassandra;
 
+import com.datastax.oss.driver.api.core.AllNodesFailedException;
 import com.datastax.oss.driver.api.core.CqlIdentifier;
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.SimpleStatement;
@@ -7,6 +8,8 @@ import com.datastax.oss.driver.api.core.metadata.schema.ColumnMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.KeyspaceMetadata;
 import com.datastax.oss.driver.api.core.metadata.schema.TableMetadata;
 import com.datastax.spark.connector.cql.CassandraConnector;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,16 +171,41 @@ public final class CassandraLoader {
   }
 
   private CqlSession connect(CassandraConnector connector) {
+    // The connector drops contact points it cannot resolve and the driver then falls back to
+    // 127.0.0.1:9042: a typo in the host name must not load into a local node instead.
+    try {
+      InetAddress.getByName(options.host());
+    } catch (UnknownHostException e) {
+      throw new InvalidInputException("invalid --cassandra " + options.address()
+          + ": unknown host '" + options.host() + "'", e);
+    }
     try {
       return connector.openSession();
     } catch (Exception e) {
-      Throwable root = e;
-      while (root.getCause() != null) {
-        root = root.getCause();
-      }
       throw new CassandraLoadException("cannot connect to Cassandra at --cassandra "
-          + options.address() + ": " + root.getMessage(), e);
+          + options.address() + ": " + reason(e), e);
     }
+  }
+
+  /** Why a connection failed: the first node's error, else the innermost message. */
+  static String reason(Throwable e) {
+    Throwable reason = e;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      reason = t;
+      if (t instanceof AllNodesFailedException) {
+        for (List<Throwable> errors : ((AllNodesFailedException) t).getAllErrors().values()) {
+          if (!errors.isEmpty()) {
+            reason = errors.get(0);
+          }
+          break;
+        }
+        break;
+      }
+    }
+    String message = reason.getMessage() == null ? reason.getClass().getSimpleName()
+        : reason.getMessage();
+    message = message.replaceAll("\\s+", " ").trim();
+    return message.length() > 300 ? message.substring(0, 300) + "…" : message;
   }
 
   // ---------------------------------------------------------------- warehouse checks

@@ -188,6 +188,12 @@ class CassandraLoadIT {
     assertTrue(unreachable.errorLine().startsWith("error: cannot connect to Cassandra at "
         + "--cassandra 127.0.0.1:" + closedPort), unreachable.stderr());
 
+    // An unresolvable host must not fall back to a local node.
+    CimCli.Result unknownHost = CimCli.run("load-cassandra", "--month", "2024-02",
+        "--warehouse", warehouse.toString(), "--cassandra", "no-such-host.invalid:9042");
+    assertEquals(2, unknownHost.status(), unknownHost.stderr());
+    assertTrue(unknownHost.errorLine().contains("unknown host"), unknownHost.stderr());
+
     CimCli.Result missingMonth = load(Month.parse("2023-05"));
     assertEquals(2, missingMonth.status(), missingMonth.stderr());
     assertTrue(missingMonth.errorLine().contains("month 2023-05 is not in the warehouse"),
