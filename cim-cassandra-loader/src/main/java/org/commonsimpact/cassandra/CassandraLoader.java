@@ -54,13 +54,14 @@ import scala.collection.Seq;
  *       a keyspace whose tables have another shape;
  *   <li>per table: upsert the month's rows, then read back the keys of that month from Cassandra
  *       (found through a storage-attached index on {@code dt}, or on {@code year} and {@code
- *       month}) and delete those the new data does not have — whole partitions for top lists whose
- *       API path vanished, single rows otherwise.
+ *       month}) and delete those the new data does not have — a whole partition for a top list
+ *       whose API path vanished that month, single rows otherwise.
  * </ol>
  *
- * <p>Tables are processed {@value #PARALLEL_TABLES} at a time. Writing before deleting means a reader never sees the month missing; a crash between the two
- * leaves extra stale rows that the next load of the month removes, because the stale keys are read
- * from Cassandra itself rather than remembered. Other months are never read or touched.
+ * <p>Tables are processed {@value #PARALLEL_TABLES} at a time. Writing before deleting means a
+ * reader never sees the month missing; a crash between the two leaves extra stale rows that the
+ * next load of the month removes, because the stale keys are read from Cassandra itself rather than
+ * remembered. Other months are never read or touched. See docs/cassandra.md.
  */
 public final class CassandraLoader {
   /** The Spark Cassandra Connector's data source name. */
