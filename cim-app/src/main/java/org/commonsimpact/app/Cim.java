@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       DemoCommand.class,
       org.commonsimpact.dumps.DumpsBenchmark.class,
+      org.commonsimpact.cassandra.LoadCassandraCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit status:%n",
