@@ -15,10 +15,13 @@ import java.util.List;
  * (cim-app is one of its dependencies), so the jar of this build is there.
  *
  * <p>The child's stderr is also kept in {@code cim.it.dir}/cim-logs/ (one file per command) and
- * echoed to the test's stderr. It gets the test JVM's Java ({@code JAVA_HOME}) and a driver heap
- * of {@code CIM_DRIVER_MEMORY} (default here 2g: the machine also runs Cassandra and the test JVM).
+ * echoed to the test's stderr. It gets the test JVM's Java ({@code JAVA_HOME}), a driver heap of
+ * {@code CIM_DRIVER_MEMORY} (default here 2g: the machine also runs Cassandra and the test JVM) and,
+ * unless {@code CIM_JAVA_OPTS} is set, {@value #JAVA_OPTS}: each command is a short-lived JVM on a
+ * small machine, where the C2 compiler's work costs more than it saves.
  */
 final class PackagedCim {
+  static final String JAVA_OPTS = "-XX:TieredStopAtLevel=1";
   private static int commands;
 
   private PackagedCim() {}
@@ -44,6 +47,7 @@ final class PackagedCim {
           .redirectError(log.toFile());
       pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
       pb.environment().putIfAbsent("CIM_DRIVER_MEMORY", "2g");
+      pb.environment().putIfAbsent("CIM_JAVA_OPTS", JAVA_OPTS);
       long t0 = System.nanoTime();
       int status = pb.start().waitFor();
       String stderr = Files.readString(log, StandardCharsets.UTF_8);
