@@ -92,6 +92,10 @@ public final class CassandraLoader {
       settings.put("spark.cassandra.output.batch.size.rows",
           String.valueOf(options.batchSizeRows()));
     }
+    // Also passed as options to every read and write: the connector's data source takes its
+    // settings from the JVM's active or default Spark session, which is not this one when the
+    // session was made with newSession() (CimSession does), and would then fall back to
+    // localhost:9042.
     settings.forEach((k, v) -> session.conf().set(k, v));
   }
 
@@ -398,6 +402,7 @@ public final class CassandraLoader {
     String[] primaryKey = table.primaryKey().toArray(new String[0]);
     try {
       fresh.write().format(FORMAT)
+          .options(settings)
           .option("keyspace", options.keyspace())
           .option("table", name)
           .mode(SaveMode.Append)
@@ -408,6 +413,7 @@ public final class CassandraLoader {
       // the connector fetch only that month. Those absent from the new data are stale; one Spark
       // job reads, compares and deletes them.
       Dataset<Row> stored = session.read().format(FORMAT)
+          .options(settings)
           .option("keyspace", options.keyspace())
           .option("table", name)
           .load()

@@ -63,6 +63,72 @@ final class CqlTables implements AutoCloseable {
     return lines;
   }
 
+  /** Sorted TSV lines of every row of {@code keyspace.table}, whatever its month. */
+  List<String> allLines(String keyspace, CassandraTable table) {
+    List<String> lines = new ArrayList<>();
+    for (Row row : session.execute(SimpleStatement.newInstance("SELECT "
+        + String.join(", ", table.columns()) + " FROM " + keyspace + "." + table.name())
+        .setPageSize(1000))) {
+      lines.add(line(row, table.columns().size()));
+    }
+    lines.sort(SparkTestSupport::compareCodePoints);
+    return lines;
+  }
+
+  /**
+   * Empties the fourteen tables of {@code keyspace} that exist, so that a test class starts from a
+   * known state on the node the run shares, without re-creating the schema.
+   */
+  void truncateAll(String keyspace) {
+    var meta = session.getMetadata().getKeyspace(keyspace);
+    if (meta.isEmpty()) {
+      return;
+    }
+    for (CassandraTable table : CassandraTable.all()) {
+      if (meta.get().getTable(table.name()).isPresent()) {
+        session.execute(SimpleStatement.newInstance("TRUNCATE " + keyspace + "." + table.name())
+            .setTimeout(Duration.ofSeconds(60)));
+      }
+    }
+  }
+
+  /**
+   * Writes rows given as TSV lines in the columns of {@code table} (the golden files' format,
+   * timestamps UTC) with plain CQL inserts: how tests put another month into Cassandra without
+   * the loader.
+   */
+  void insert(String keyspace, CassandraTable table, List<String> lines) {
+    List<String> marks = new ArrayList<>();
+    for (int i = 0; i < table.columns().size(); i++) {
+      marks.add("?");
+    }
+    var prepared = session.prepare("INSERT INTO " + keyspace + "." + table.name() + " ("
+        + String.join(", ", table.columns()) + ") VALUES (" + String.join(", ", marks) + ")");
+    List<java.util.concurrent.CompletableFuture<?>> pending = new ArrayList<>();
+    for (String line : lines) {
+      String[] values = line.split("\t", -1);
+      Object[] bound = new Object[values.length];
+      for (int i = 0; i < values.length; i++) {
+        bound[i] = value(CassandraTable.cqlType(table.columns().get(i)), values[i]);
+      }
+      pending.add(session.executeAsync(prepared.bind(bound)).toCompletableFuture());
+    }
+    pending.forEach(java.util.concurrent.CompletableFuture::join);
+  }
+
+  private static Object value(String cqlType, String text) {
+    switch (cqlType) {
+      case "timestamp":
+        return java.time.LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      case "int":
+        return Integer.valueOf(text);
+      case "bigint":
+        return Long.valueOf(text);
+      default:
+        return text;
+    }
+  }
+
   /** {@link #monthLines} of every table, keyed by table name. */
   Map<String, List<String>> monthLines(String keyspace, Month month) {
     Map<String, List<String>> all = new TreeMap<>();

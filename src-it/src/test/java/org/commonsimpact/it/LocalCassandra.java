@@ -3,6 +3,8 @@ package org.commonsimpact.it;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>The node lives in {@code cim.it.dir}/cassandra (under {@code src-it/target}); its jars are
  * fetched once into {@code <repo>/.cassandra-local/lib} and reused by later runs. A node left over
- * by a killed run is stopped first, and every run starts with empty data. Setting {@code CIM_IT_CASSANDRA=HOST:PORT} uses an already
+ * by a killed run is stopped first, and every run starts with empty data. The node listens on
+ * free ports chosen at start (CQL and storage), never the default 9042, so that runs of several
+ * worktrees on one machine do not meet. Setting {@code CIM_IT_CASSANDRA=HOST:PORT} uses an already
  * running node instead (handy while editing tests) and leaves it running.
  */
 public final class LocalCassandra implements BeforeAllCallback {
@@ -67,10 +71,10 @@ public final class LocalCassandra implements BeforeAllCallback {
         return current;
       }
       Path dir = itDir().resolve("cassandra");
-      script("stop", dir);
+      script("stop", dir, 0, 0);
       deleteTree(dir.resolve("data"));
       long t0 = System.nanoTime();
-      List<String> out = script("start", dir);
+      List<String> out = script("start", dir, freePort(), freePort());
       double seconds = (System.nanoTime() - t0) / 1e9;
       String address = out.get(out.size() - 1).trim();
       System.err.printf("[it] Cassandra started at %s in %.1f s (dir %s)%n", address, seconds, dir);
@@ -86,7 +90,7 @@ public final class LocalCassandra implements BeforeAllCallback {
         return;
       }
       stopped = true;
-      script("stop", dir);
+      script("stop", dir, 0, 0);
     }
 
     private static void deleteTree(Path root) {
@@ -110,14 +114,35 @@ public final class LocalCassandra implements BeforeAllCallback {
       return Paths.get(System.getProperty("cim.repo.dir", "..")).toAbsolutePath().normalize();
     }
 
-    /** Runs bin/cassandra-local; its stderr goes to ours, its stdout lines are returned. */
-    private static List<String> script(String command, Path dir) {
+    /**
+     * A TCP port nothing listens on now, chosen by the system. Never the default 9042: a node of
+     * another build or developer there must not be used, and a client that ignores the given
+     * port and falls back to 9042 must fail.
+     */
+    private static int freePort() {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        return socket.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /**
+     * Runs bin/cassandra-local; its stderr goes to ours, its stdout lines are returned. Ports
+     * other than 0 are passed as CQL and storage ports unless the environment sets them.
+     */
+    private static List<String> script(String command, Path dir, int cqlPort, int storagePort) {
       try {
         Files.createDirectories(dir);
         ProcessBuilder pb = new ProcessBuilder(
             repo().resolve("bin/cassandra-local").toString(), command, dir.toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().putIfAbsent("CIM_CASSANDRA_LIB",
             repo().resolve(".cassandra-local/lib").toString());
+        if (cqlPort > 0) {
+          pb.environment().putIfAbsent("CIM_CASSANDRA_PORT", String.valueOf(cqlPort));
+          pb.environment().putIfAbsent("CIM_CASSANDRA_STORAGE_PORT", String.valueOf(storagePort));
+        }
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process = pb.start();

@@ -1,6 +1,5 @@
 package org.commonsimpact.it;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,8 @@ import org.commonsimpact.common.Tables;
 
 /**
  * The Iceberg serving tables the loader reads, built without the pipeline: from the golden {@code
- * expected/serving/<table>.tsv} (month 2024-02), plus a made-up second month so that tests can
- * check that loading one month leaves another alone.
+ * expected/serving/<table>.tsv} (month 2024-02), and the rows of a made-up second month that tests
+ * write into Cassandra to check that loading one month leaves another alone.
  */
 final class ServingWarehouse {
   static final Month GOLDEN = Month.parse("2024-02");
@@ -38,11 +37,10 @@ final class ServingWarehouse {
   }
 
   /**
-   * Creates the fourteen {@code serving.*} tables from the golden expected files, and with {@code
-   * otherMonth} the rows of {@link #OTHER} too (see {@link #otherMonthLine}); one commit per table,
-   * a few tables at a time.
+   * Creates the fourteen {@code serving.*} tables from the golden expected files (month {@link
+   * #GOLDEN} only); one commit per table, a few tables at a time.
    */
-  static void loadGolden(SparkSession session, boolean otherMonth, Path temp) {
+  static void loadGolden(SparkSession session) {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> done = new ArrayList<>();
@@ -53,15 +51,6 @@ final class ServingWarehouse {
             columns.add(column + " " + sparkType(column));
           }
           Path tsv = expected(table.name());
-          if (otherMonth) {
-            List<String> lines = SparkTestSupport.readLines(tsv);
-            List<String> body = new ArrayList<>(lines.subList(1, lines.size()));
-            for (String line : body) {
-              lines.add(otherMonthLine(table, line));
-            }
-            tsv = temp.resolve(table.name() + ".tsv");
-            Files.write(tsv, lines);
-          }
           ExpectedTables.load(session, Tables.serving(table.name()), columns, tsv, true, null);
           return null;
         }));
@@ -76,7 +65,7 @@ final class ServingWarehouse {
     }
   }
 
-  /** A golden line moved to {@link #OTHER}, every count raised by 1000 (as {@link #addOtherMonth}). */
+  /** A golden line moved to {@link #OTHER}, every count raised by 1000. */
   static String otherMonthLine(CassandraTable table, String line) {
     String[] values = line.split("\t", -1);
     for (int i = 0; i < values.length; i++) {
@@ -95,27 +84,16 @@ final class ServingWarehouse {
   }
 
   /**
-   * Adds month {@link #OTHER}: a copy of the golden month's rows with the month changed and every
-   * count raised by 1000, so that its rows differ from the golden ones in key and value.
+   * The rows of month {@link #OTHER} that tests write straight into Cassandra: the golden lines of
+   * {@code table} moved to that month, every count raised by 1000.
    */
-  static void addOtherMonth(SparkSession session, CassandraTable table) {
-    List<String> select = new ArrayList<>();
-    for (String column : table.columns()) {
-      if (column.equals("dt")) {
-        select.add("TIMESTAMP '" + OTHER.firstDay() + " 00:00:00' AS dt");
-      } else if (column.equals("month")) {
-        select.add(OTHER.monthNumber() + " AS month");
-      } else if (column.equals("year")) {
-        select.add(OTHER.year() + " AS year");
-      } else if (sparkType(column).equals("BIGINT")) {
-        select.add(column + " + 1000 AS " + column);
-      } else {
-        select.add(column);
-      }
+  static List<String> otherMonthLines(CassandraTable table) {
+    List<String> lines = new ArrayList<>();
+    for (String line : expectedLines(table.name())) {
+      lines.add(otherMonthLine(table, line));
     }
-    session.sql("INSERT INTO " + Tables.serving(table.name()) + " SELECT "
-        + String.join(", ", select) + " FROM " + Tables.serving(table.name()) + " WHERE "
-        + table.monthPredicate(GOLDEN));
+    lines.sort(SparkTestSupport::compareCodePoints);
+    return lines;
   }
 
   /** Sorted TSV lines of one month of each serving table, keyed by table name. */
