@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       org.commonsimpact.dumps.DumpsBenchmark.class,
       org.commonsimpact.cassandra.LoadCassandraCommand.class,
+      org.commonsimpact.api.ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit status:%n",
