@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
       org.commonsimpact.dumps.DumpsBenchmark.class,
       org.commonsimpact.cassandra.LoadCassandraCommand.class,
       org.commonsimpact.api.ServeCommand.class,
+      org.commonsimpact.api.BenchApiCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit status:%n",
