@@ -52,7 +52,7 @@ final class ServeProcess implements AutoCloseable {
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
       String line;
       try {
-        line = CompletableFuture.supplyAsync(() -> readLine(stdout)).get(180, TimeUnit.SECONDS);
+        line = CompletableFuture.supplyAsync(() -> urlLine(stdout)).get(180, TimeUnit.SECONDS);
       } catch (TimeoutException | ExecutionException e) {
         process.destroyForcibly();
         throw new IllegalStateException("cim serve printed no URL; its log: "
@@ -60,9 +60,12 @@ final class ServeProcess implements AutoCloseable {
       }
       if (line == null || !line.startsWith("http://")) {
         process.destroyForcibly();
-        throw new IllegalStateException("cim serve exited without serving (first line " + line
-            + "); its log: " + tail(log));
+        throw new IllegalStateException("cim serve exited without printing its URL; its log: "
+            + tail(log));
       }
+      Thread drain = new Thread(() -> urlLine(stdout), "serve-stdout");
+      drain.setDaemon(true);
+      drain.start();
       return new ServeProcess(process, line.trim(), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -84,9 +87,18 @@ final class ServeProcess implements AutoCloseable {
     }
   }
 
-  private static String readLine(BufferedReader reader) {
+  /**
+   * The first stdout line that is a URL (the JVM and log4j may print warnings before it), or null
+   * at end of stream.
+   */
+  private static String urlLine(BufferedReader reader) {
     try {
-      return reader.readLine();
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.startsWith("http://")) {
+          return line;
+        }
+      }
+      return null;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
