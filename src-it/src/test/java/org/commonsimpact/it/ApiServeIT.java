@@ -23,6 +23,9 @@ import org.commonsimpact.api.Endpoint;
 import org.commonsimpact.api.PathSegments;
 import org.commonsimpact.cassandra.CassandraTable;
 import org.commonsimpact.common.CimSession;
+import org.commonsimpact.common.ExpectedTables;
+import org.commonsimpact.common.SparkTestSupport;
+import org.commonsimpact.common.Tables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +55,7 @@ class ApiServeIT {
   void loadAndServe(@TempDir Path temp) throws IOException {
     Path warehouse = Files.createDirectories(temp.resolve("warehouse"));
     SparkSession session = CimSession.open(warehouse.toString());
-    ServingWarehouse.loadGolden(session, true, Files.createDirectories(temp.resolve("tsv")));
+    buildServingTables(session, Files.createDirectories(temp.resolve("tsv")));
     for (String month : List.of(ServingWarehouse.OTHER.toString(),
         ServingWarehouse.GOLDEN.toString())) {
       CimCli.Result load = CimCli.run("load-cassandra", "--month", month, "--warehouse",
@@ -60,6 +63,27 @@ class ApiServeIT {
       assertEquals(0, load.status(), load.stderr());
     }
     server = ServeProcess.start(LocalCassandra.address(), KEYSPACE);
+  }
+
+  /**
+   * The fourteen {@code serving.*} tables with the golden month and {@link ServingWarehouse#OTHER}
+   * (each golden row moved to that month, counts raised by 1000), one commit per table.
+   */
+  private static void buildServingTables(SparkSession session, Path temp) throws IOException {
+    for (CassandraTable table : CassandraTable.all()) {
+      List<String> columns = new ArrayList<>();
+      for (String column : table.columns()) {
+        columns.add(column + " " + ServingWarehouse.sparkType(column));
+      }
+      List<String> lines =
+          new ArrayList<>(SparkTestSupport.readLines(ServingWarehouse.expected(table.name())));
+      for (String line : new ArrayList<>(lines.subList(1, lines.size()))) {
+        lines.add(ServingWarehouse.otherMonthLine(table, line));
+      }
+      Path tsv = temp.resolve(table.name() + ".tsv");
+      Files.write(tsv, lines);
+      ExpectedTables.load(session, Tables.serving(table.name()), columns, tsv, true, null);
+    }
   }
 
   @AfterAll
