@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       org.commonsimpact.dumps.DumpsBenchmark.class,
       org.commonsimpact.cassandra.LoadCassandraCommand.class,
+      org.commonsimpact.api.ServeCommand.class,
+      org.commonsimpact.api.BenchApiCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit status:%n",

@@ -1,0 +1,114 @@
+package org.commonsimpact.api;
+
+import com.datastax.oss.driver.api.core.CqlSession;
+import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
+import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.commonsimpact.cassandra.CassandraLoadOptions;
+import org.commonsimpact.common.InvalidInputException;
+import org.commonsimpact.common.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code cim serve}: runs the analytics HTTP API over a Cassandra keyspace filled by {@code cim
+ * load-cassandra}, until the process is stopped. Register it as a subcommand of {@code cim}; bad
+ * options and a keyspace without the tables are {@link InvalidInputException}s (exit 2), an
+ * unreachable Cassandra or a busy port any other failure (exit 1).
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve the Commons analytics HTTP API: fourteen read-only JSON endpoints under "
+          + "/metrics/commons-analytics/, one per Cassandra serving table, each answered by one "
+          + "prepared query on one partition.",
+      "",
+      "GET /metrics/commons-analytics/api-spec.json describes the endpoints (OpenAPI 3); "
+          + "GET /healthz reports whether Cassandra answers. Errors are application/problem+json "
+          + "bodies: 400 for an invalid parameter, 404 when the data is not loaded. See "
+          + "docs/api.md.",
+      "",
+      "The keyspace must hold the fourteen tables (load a month first). Prints the base URL on "
+          + "stdout once listening, logs on stderr, and runs until stopped (SIGINT/SIGTERM).",
+      ""
+    })
+public final class ServeCommand implements Runnable {
+  @Option(names = "--cassandra", required = true, paramLabel = "HOST:PORT",
+      description = "A Cassandra node's CQL address, e.g. 127.0.0.1:9042.")
+  String cassandra;
+
+  @Option(names = "--keyspace", paramLabel = "NAME",
+      defaultValue = CassandraLoadOptions.DEFAULT_KEYSPACE,
+      description = "Keyspace holding the serving tables (default: ${DEFAULT-VALUE}).")
+  String keyspace;
+
+  @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
+      description = "TCP port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface).")
+  String host;
+
+  @Option(names = "--local-datacenter", paramLabel = "NAME", defaultValue = "datacenter1",
+      description = "The driver's local datacenter (default: ${DEFAULT-VALUE}).")
+  String localDatacenter;
+
+  @Option(names = "--consistency", paramLabel = "LEVEL", defaultValue = "LOCAL_ONE",
+      description = "Consistency level of reads (default: ${DEFAULT-VALUE}).")
+  String consistency;
+
+  @Override
+  public void run() {
+    if (port < 0 || port > 65535) {
+      throw new InvalidInputException("invalid --port " + port + ": expected 0 to 65535");
+    }
+    CassandraLoadOptions options =
+        CassandraLoadOptions.parse(cassandra, keyspace, consistency, null, null, null);
+    CqlSession session = connect(options);
+    ApiServer server;
+    try {
+      server = ApiServer.start(
+          new CassandraRowSource(session, options.address(), options.keyspace()), host, port);
+    } catch (RuntimeException e) {
+      session.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      session.close();
+      stopped.countDown();
+    }, "stop-api"));
+    String base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":"
+        + server.port() + Endpoint.BASE_PATH + "/";
+    Progress.step("serve", "serving keyspace {} of {} at {}", options.keyspace(),
+        options.address(), base);
+    System.out.println(base);
+    System.out.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private CqlSession connect(CassandraLoadOptions options) {
+    try {
+      return CqlSession.builder()
+          .addContactPoint(new InetSocketAddress(options.host(), options.port()))
+          .withLocalDatacenter(localDatacenter)
+          .withConfigLoader(DriverConfigLoader.programmaticBuilder()
+              .withString(DefaultDriverOption.REQUEST_CONSISTENCY, options.consistency().name())
+              .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(5))
+              .build())
+          .build();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot reach Cassandra at " + options.address() + ": "
+          + e.getMessage(), e);
+    }
+  }
+}
