@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       BackfillCommand.class,
       SqlCommand.class,
       DemoCommand.class,
+      org.commonsimpact.dumps.DumpsBenchmark.class,
+      org.commonsimpact.cassandra.LoadCassandraCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit status:%n",

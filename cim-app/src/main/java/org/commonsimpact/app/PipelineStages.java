@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Stage;
+import org.commonsimpact.dumps.DumpStage;
 import org.commonsimpact.graph.GraphStage;
+import org.commonsimpact.metrics.MetricsStage;
+import org.commonsimpact.serving.ServingStage;
 
 /** The stages of the monthly pipeline, in the order data flows through them. */
 final class PipelineStages {
@@ -15,6 +18,9 @@ final class PipelineStages {
 
   static {
     ALL.put("graph", GraphStage::new);
+    ALL.put("metrics", MetricsStage::new);
+    ALL.put("dumps", DumpStage::new);
+    ALL.put("serving", ServingStage::new);
   }
 
   private PipelineStages() {}

@@ -10,7 +10,6 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.parser.ParseException;
 import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.TsvValues;
@@ -45,8 +44,12 @@ final class SqlCommand implements Runnable {
     Dataset<Row> result;
     try {
       result = session.sql(query);
-    } catch (AnalysisException | ParseException e) {
-      throw new InvalidInputException("invalid query: " + e.getMessage(), e);
+    } catch (Exception e) {
+      // Scala throws AnalysisException (parse errors, unknown tables) without declaring it.
+      if ((Object) e instanceof AnalysisException) {
+        throw new InvalidInputException("invalid query: " + e.getMessage(), e);
+      }
+      throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
     }
     try {
       BufferedWriter out =

@@ -37,6 +37,8 @@ public final class CimSession {
     session.conf().set(CATALOG_CONF + ".table-default.write.spark.fanout.enabled", "true");
     session.conf().set("spark.sql.defaultCatalog", CATALOG);
     session.conf().set("spark.sql.session.timeZone", "UTC");
+    // Unparseable timestamps become NULL (and are then reported), never a lenient legacy parse.
+    session.conf().set("spark.sql.legacy.timeParserPolicy", "CORRECTED");
     for (String namespace : new String[] {Tables.SOURCE, Tables.COMMONS, Tables.SERVING}) {
       session.sql("CREATE NAMESPACE IF NOT EXISTS " + CATALOG + "." + namespace);
     }

@@ -15,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
 public final class Readiness {
   private final SparkSession session;
   private final Month month;
-  private final List<String> missing = new ArrayList<>();
+  private final java.util.Set<String> missing = new java.util.LinkedHashSet<>();
 
   public Readiness(SparkSession session, Month month) {
     this.session = session;
@@ -82,10 +82,10 @@ public final class Readiness {
   }
 
   /** Throws one {@link InvalidInputException} naming everything missing, if anything is. */
-  public void check(String stage) {
+  public void check(String stages) {
     if (!missing.isEmpty()) {
-      throw new InvalidInputException(
-          stage + " stage: inputs not ready for " + month + ": " + String.join("; ", missing));
+      throw new InvalidInputException("inputs not ready for " + month + " (stages " + stages
+          + "): " + String.join("; ", missing));
     }
   }
 

@@ -1,0 +1,124 @@
+package org.commonsimpact.metrics;
+
+import static org.apache.spark.sql.functions.expr;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.commonsimpact.common.BaseTables;
+import org.commonsimpact.common.InvalidInputException;
+import org.commonsimpact.common.Month;
+import org.commonsimpact.common.Progress;
+import org.commonsimpact.common.Readiness;
+import org.commonsimpact.common.SourceTables;
+import org.commonsimpact.common.SqlScript;
+import org.commonsimpact.common.Stage;
+import org.commonsimpact.common.StageContext;
+import org.commonsimpact.common.Tables;
+
+/**
+ * The metrics stage: the month's graph joined with usage, pageviews and revisions into the five
+ * base tables of SPEC §5.
+ *
+ * <p>All set logic is in {@code sql/metrics/}; this class registers the shared intermediates
+ * (usage of graph files, file sets per category and scope, pages per category, viewed pages),
+ * materializes the ones read several times, checks revision timestamps, and replaces each table's
+ * month in one Iceberg commit.
+ */
+public final class MetricsStage implements Stage {
+  public static final String NAME = "metrics";
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void requireInputs(StageContext context, Readiness readiness) {
+    readiness
+        .requireSnapshot(
+            SourceTables.MEDIAWIKI_PAGE,
+            SourceTables.MEDIAWIKI_LINKTARGET,
+            SourceTables.MEDIAWIKI_IMAGELINKS,
+            SourceTables.MEDIAWIKI_IMAGE,
+            SourceTables.MEDIAWIKI_REVISION,
+            SourceTables.MEDIAWIKI_ACTOR)
+        .requireTable(SourceTables.WIKIS.qualifiedName())
+        .requirePageviews(context.options().partialPageviews());
+  }
+
+  @Override
+  public void run(StageContext context) {
+    SparkSession session = context.session();
+    Month month = context.month();
+    requireGraph(session);
+    Map<String, Object> parameters = Map.of(
+        "snapshot", month.snapshot(),
+        "year", month.year(),
+        "month_number", month.monthNumber(),
+        "month_start", month.mediawikiStart(),
+        "month_end", month.mediawikiEnd());
+
+    register(session, "graph_files", parameters, false);
+    register(session, "graph_category_rows", parameters, false);
+    register(session, "category_file_scopes", parameters, false);
+    register(session, "media_file_usage", parameters, true);
+    register(session, "viewed_pages", parameters, true);
+    register(session, "category_pages", parameters, true);
+    register(session, "graph_file_revisions", parameters, true);
+    Progress.step(NAME, "usage, pageviews and revisions of graph files ready");
+
+    List<Row> invalid = sql(session, "invalid_revision_timestamps", parameters).collectAsList();
+    if (!invalid.isEmpty()) {
+      throw new InvalidInputException(Tables.REVISION + ": revisions of graph files with a "
+          + "rev_timestamp that is not a valid yyyyMMddHHmmss time: " + invalid.stream()
+              .map(r -> "rev_id " + r.get(0) + " '" + r.get(1) + "'").toList());
+    }
+
+    Map<String, Long> rowCounts = new TreeMap<>();
+    for (String table : Tables.BASE_TABLES) {
+      Dataset<Row> rows = sql(session, table, parameters).localCheckpoint(true);
+      replaceMonth(session, table, rows, month);
+      long count = rows.count();
+      rowCounts.put(table, count);
+      Progress.step(NAME, "{} written for {}: {} rows", Tables.commons(table), month, count);
+    }
+    context.report().put("row_counts", rowCounts);
+  }
+
+  private static void requireGraph(SparkSession session) {
+    for (String table : List.of(Tables.CATEGORY_GRAPH, Tables.CATEGORY_FILE_MEMBERSHIP)) {
+      if (!session.catalog().tableExists(table)) {
+        throw new InvalidInputException(
+            "metrics stage: " + table + " does not exist; run the graph stage first");
+      }
+    }
+  }
+
+  private static void replaceMonth(SparkSession session, String table, Dataset<Row> rows,
+      Month month) {
+    BaseTables.createIfMissing(session, table);
+    try {
+      rows.writeTo(Tables.commons(table)).overwrite(expr(BaseTables.monthFilter(table, month)));
+    } catch (NoSuchTableException e) {
+      throw new IllegalStateException(table + " vanished while being written", e);
+    }
+  }
+
+  private static void register(SparkSession session, String name, Map<String, Object> parameters,
+      boolean materialize) {
+    Dataset<Row> rows = sql(session, name, parameters);
+    if (materialize) {
+      rows = rows.localCheckpoint(true);
+    }
+    rows.createOrReplaceTempView(name);
+  }
+
+  private static Dataset<Row> sql(SparkSession session, String name, Map<String, Object> parameters) {
+    return SqlScript.load(NAME, name).run(session, parameters);
+  }
+}

@@ -1,0 +1,100 @@
+-- The category graph of the month (SPEC §3): one row per graph category and per graph file.
+--
+-- Categories: every c in some Tree(P), with depth = min over P of depth_P(c), its parents along
+-- inner edges and the primaries whose tree holds it. Files: every file directly in a graph
+-- category, with depth = 1 + the smallest depth of those categories. Arrays hold titles sorted by
+-- code point (Spark's string order).
+--
+-- Parameters:
+--   ${snapshot}   the month, YYYY-MM (written as year_month)
+-- Inputs:
+--   primary_category_trees, primary_categories, primary_inner_edges, graph_categories,
+--   category_file_links
+-- Output (commons.category_graph, the month's partition):
+--   page_id, page_title, page_type, is_primary, depth, parent_categories, primary_categories,
+--   year_month
+-- Usage:
+--   GraphStage writes it with one Iceberg commit replacing the month.
+
+WITH category_trees AS (
+    SELECT
+        tree.category_id,
+        MIN(tree.depth)                              AS depth,
+        ARRAY_SORT(COLLECT_SET(prim.primary_title))  AS primary_titles
+    FROM primary_category_trees AS tree
+    JOIN primary_categories AS prim
+      ON prim.primary_id = tree.primary_id
+    GROUP BY tree.category_id
+),
+
+category_parents AS (
+    SELECT
+        edge.child_id                                AS category_id,
+        ARRAY_SORT(COLLECT_SET(parent.category_title)) AS parent_titles
+    FROM primary_inner_edges AS edge
+    JOIN graph_categories AS parent
+      ON parent.category_id = edge.parent_id
+    GROUP BY edge.child_id
+),
+
+category_rows AS (
+    SELECT
+        tree.category_id                             AS page_id,
+        cat.category_title                           AS page_title,
+        'category'                                   AS page_type,
+        prim.primary_id IS NOT NULL                  AS is_primary,
+        tree.depth,
+        COALESCE(parents.parent_titles, CAST(ARRAY() AS ARRAY<STRING>)) AS parent_categories,
+        tree.primary_titles                          AS primary_categories
+    FROM category_trees AS tree
+    JOIN graph_categories AS cat
+      ON cat.category_id = tree.category_id
+    LEFT JOIN category_parents AS parents
+      ON parents.category_id = tree.category_id
+    LEFT JOIN primary_categories AS prim
+      ON prim.primary_id = tree.category_id
+),
+
+file_parents AS (
+    SELECT
+        link.file_id,
+        FIRST(link.file_title)                       AS file_title,
+        1 + MIN(tree.depth)                          AS depth,
+        ARRAY_SORT(COLLECT_SET(cat.category_title))  AS parent_titles
+    FROM category_file_links AS link
+    JOIN category_trees AS tree
+      ON tree.category_id = link.category_id
+    JOIN graph_categories AS cat
+      ON cat.category_id = link.category_id
+    GROUP BY link.file_id
+),
+
+file_primaries AS (
+    SELECT
+        link.file_id,
+        ARRAY_SORT(COLLECT_SET(prim.primary_title))  AS primary_titles
+    FROM category_file_links AS link
+    JOIN primary_category_trees AS tree
+      ON tree.category_id = link.category_id
+    JOIN primary_categories AS prim
+      ON prim.primary_id = tree.primary_id
+    GROUP BY link.file_id
+),
+
+file_rows AS (
+    SELECT
+        parents.file_id                              AS page_id,
+        parents.file_title                           AS page_title,
+        'file'                                       AS page_type,
+        FALSE                                        AS is_primary,
+        parents.depth,
+        parents.parent_titles                        AS parent_categories,
+        prims.primary_titles                         AS primary_categories
+    FROM file_parents AS parents
+    JOIN file_primaries AS prims
+      ON prims.file_id = parents.file_id
+)
+
+SELECT *, '${snapshot}' AS year_month FROM category_rows
+UNION ALL
+SELECT *, '${snapshot}' AS year_month FROM file_rows

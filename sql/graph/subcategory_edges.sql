@@ -1,0 +1,31 @@
+-- Sub-category edges p -> c: the set E of SPEC §3.
+--
+-- One edge per `subcat` categorylinks row whose cl_from is a category page c and whose link
+-- target names a category page p. Self-loops are dropped; duplicate rows collapse.
+--
+-- Parameters:
+--   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+-- Inputs:
+--   source.mediawiki_categorylinks, category_link_targets, graph_categories
+-- Output (temp view subcategory_edges):
+--   parent_id BIGINT, child_id BIGINT — distinct
+-- Usage:
+--   GraphStage registers it as the view `subcategory_edges`.
+
+WITH subcategory_links AS (
+    SELECT cl_from, cl_target_id
+    FROM source.mediawiki_categorylinks
+    WHERE wiki_db = 'commonswiki'
+      AND snapshot = '${snapshot}'
+      AND cl_type = 'subcat'
+)
+
+SELECT DISTINCT
+    target.category_id AS parent_id,
+    link.cl_from       AS child_id
+FROM subcategory_links AS link
+JOIN category_link_targets AS target
+  ON target.lt_id = link.cl_target_id
+JOIN graph_categories AS child
+  ON child.category_id = link.cl_from
+WHERE target.category_id <> link.cl_from

@@ -1,0 +1,22 @@
+-- The file set of each graph category in each scope: `shallow` = files directly in the category,
+-- `deep` = Deep(c) of SPEC §3.
+--
+-- Parameters:
+--   ${snapshot}   the month, YYYY-MM
+-- Inputs:
+--   commons.category_file_membership (written by the graph stage)
+-- Output (temp view category_file_scopes):
+--   category_id BIGINT, category_scope STRING, file_id BIGINT
+-- Usage:
+--   MetricsStage registers it as the view `category_file_scopes`.
+
+SELECT category_id, 'shallow' AS category_scope, file_id
+FROM commons.category_file_membership
+WHERE year_month = '${snapshot}'
+  AND is_shallow
+
+UNION ALL
+
+SELECT category_id, 'deep' AS category_scope, file_id
+FROM commons.category_file_membership
+WHERE year_month = '${snapshot}'

@@ -1,0 +1,62 @@
+-- commons_category_metrics_snapshot (SPEC §5.1): one row per category of the month's graph.
+--
+-- Shallow figures count the files directly in the category, deep figures Deep(c); a file is used
+-- when some page uses it; wikis and pages are counted distinct, a page once per set (SPEC §4.3).
+-- Counts are never NULL.
+--
+-- Parameters:
+--   ${snapshot}   the month, YYYY-MM (written as year_month)
+-- Inputs:
+--   graph_category_rows, category_file_scopes, category_pages, media_file_usage
+-- Output:
+--   the columns of commons.commons_category_metrics_snapshot, in order
+-- Usage:
+--   MetricsStage writes it, replacing the month in one commit.
+
+WITH used_files AS (
+    SELECT DISTINCT file_id
+    FROM media_file_usage
+),
+
+file_counts AS (
+    SELECT
+        scope.category_id,
+        COUNT_IF(scope.category_scope = 'shallow')                            AS media_files,
+        COUNT_IF(scope.category_scope = 'deep')                               AS media_files_deep,
+        COUNT_IF(scope.category_scope = 'shallow' AND used.file_id IS NOT NULL) AS used_files,
+        COUNT_IF(scope.category_scope = 'deep' AND used.file_id IS NOT NULL)    AS used_files_deep
+    FROM category_file_scopes AS scope
+    LEFT JOIN used_files AS used
+      ON used.file_id = scope.file_id
+    GROUP BY scope.category_id
+),
+
+page_counts AS (
+    SELECT
+        category_id,
+        COUNT(DISTINCT CASE WHEN category_scope = 'shallow' THEN wiki END) AS wikis,
+        COUNT(DISTINCT CASE WHEN category_scope = 'deep' THEN wiki END)    AS wikis_deep,
+        COUNT_IF(category_scope = 'shallow')                               AS pages,
+        COUNT_IF(category_scope = 'deep')                                  AS pages_deep
+    FROM category_pages
+    GROUP BY category_id
+)
+
+SELECT
+    cat.category,
+    cat.parent_categories,
+    cat.primary_categories,
+    CAST(COALESCE(files.media_files, 0) AS INT)      AS media_file_count,
+    CAST(COALESCE(files.media_files_deep, 0) AS INT) AS media_file_count_deep,
+    CAST(COALESCE(files.used_files, 0) AS INT)       AS used_media_file_count,
+    CAST(COALESCE(files.used_files_deep, 0) AS INT)  AS used_media_file_count_deep,
+    CAST(COALESCE(pages.wikis, 0) AS INT)            AS leveraging_wiki_count,
+    CAST(COALESCE(pages.wikis_deep, 0) AS INT)       AS leveraging_wiki_count_deep,
+    CAST(COALESCE(pages.pages, 0) AS INT)            AS leveraging_page_count,
+    CAST(COALESCE(pages.pages_deep, 0) AS INT)       AS leveraging_page_count_deep,
+    '${snapshot}'                                    AS year_month
+FROM graph_category_rows AS cat
+LEFT JOIN file_counts AS files
+  ON files.category_id = cat.category_id
+LEFT JOIN page_counts AS pages
+  ON pages.category_id = cat.category_id

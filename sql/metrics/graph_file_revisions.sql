@@ -1,0 +1,28 @@
+-- Revisions of graph files in the month's snapshot, whatever their timestamp (SPEC §5.5, §9).
+--
+-- Duplicate revision rows are kept: they count as they come.
+--
+-- Parameters:
+--   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+-- Inputs:
+--   source.mediawiki_revision, graph_files
+-- Output (temp view graph_file_revisions):
+--   rev_id, rev_actor, rev_timestamp, rev_parent_id, rev_deleted, media_file, categories,
+--   primary_categories
+-- Usage:
+--   MetricsStage registers it as the view `graph_file_revisions`.
+
+SELECT
+    rev.rev_id,
+    rev.rev_actor,
+    rev.rev_timestamp,
+    rev.rev_parent_id,
+    rev.rev_deleted,
+    file.media_file,
+    file.categories,
+    file.primary_categories
+FROM source.mediawiki_revision AS rev
+JOIN graph_files AS file
+  ON file.file_id = rev.rev_page
+WHERE rev.wiki_db = 'commonswiki'
+  AND rev.snapshot = '${snapshot}'

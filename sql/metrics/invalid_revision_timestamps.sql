@@ -1,0 +1,18 @@
+-- Revisions of graph files whose rev_timestamp is not 14 digits forming a valid UTC date and
+-- time (yyyyMMddHHmmss). Any such row stops the metrics stage (SPEC §9).
+--
+-- Parameters: none
+-- Inputs:
+--   graph_file_revisions
+-- Output:
+--   rev_id BIGINT, rev_timestamp STRING — at most 5 examples
+-- Usage:
+--   MetricsStage runs it before writing commons_edits.
+
+SELECT rev_id, rev_timestamp
+FROM graph_file_revisions
+WHERE rev_timestamp IS NULL
+   OR NOT rev_timestamp RLIKE '^[0-9]{14}$'
+   OR TO_TIMESTAMP(rev_timestamp, 'yyyyMMddHHmmss') IS NULL
+ORDER BY rev_id
+LIMIT 5

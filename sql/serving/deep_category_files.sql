@@ -1,0 +1,50 @@
+-- Deep membership of the month by title: one row per (category, media file) with the file in
+-- Deep(category) of SPEC §3, i.e. the files of the category's own sub-tree, cut at the depth bound
+-- of each primary tree the category belongs to. Shallow members are included (every file directly
+-- in a graph category is in its deep set).
+--
+-- The base tables of SPEC §5 do not carry this relation: Deep(c) depends on per-primary depths
+-- (an edge out of a category at the depth bound is not an inner edge of that primary), which only
+-- the graph stage knows. It writes the relation by page id to commons.category_file_membership;
+-- titles come from commons.category_graph. Several file pages sharing one title collapse to one
+-- row, as the base tables name files by title.
+--
+-- Parameters:
+--     month          -- YYYY-MM of the month to compute
+--
+-- Inputs:
+--     commons.category_file_membership  (category_id, file_id, is_shallow, year_month)
+--     commons.category_graph            (page_id, page_title, page_type, ..., year_month)
+--
+-- Output (registered as the temporary view deep_category_files by ServingStage):
+--     category STRING, media_file STRING
+--
+-- Usage:
+--     spark3-sql -f deep_category_files.sql -d month=2024-02
+
+WITH month_membership AS (
+    SELECT category_id, file_id
+    FROM commons.category_file_membership
+    WHERE year_month = '${month}'
+),
+
+graph_categories AS (
+    SELECT page_id, page_title
+    FROM commons.category_graph
+    WHERE year_month = '${month}'
+      AND page_type = 'category'
+),
+
+graph_files AS (
+    SELECT page_id, page_title
+    FROM commons.category_graph
+    WHERE year_month = '${month}'
+      AND page_type = 'file'
+)
+
+SELECT DISTINCT
+    graph_categories.page_title AS category,
+    graph_files.page_title AS media_file
+FROM month_membership
+JOIN graph_categories ON graph_categories.page_id = month_membership.category_id
+JOIN graph_files ON graph_files.page_id = month_membership.file_id

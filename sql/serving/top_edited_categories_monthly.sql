@@ -1,0 +1,81 @@
+-- Serving table 13 of SPEC §7, top_edited_categories_monthly: the most edited categories per
+-- (scope, edit type), 'all-edit-types' being one of the edit types. Counts are those of
+-- edits_per_category_monthly: shallow counts an edit for the categories the file is directly in,
+-- deep for every category whose Deep set holds the file.
+--
+-- A list holds exactly the first ${top_n} categories by edit_count descending, ties broken by
+-- category ascending (by code point), so a tie that straddles the last place is cut. rank is
+-- RANK() over edit_count, computed on the kept categories (every category ranked above a kept one
+-- is kept too). ROW_NUMBER() with a `<= ${top_n}` filter lets Spark cut each group before the
+-- shuffle (WindowGroupLimit).
+--
+-- Parameters:
+--     year           -- year of the month, e.g. 2024
+--     month_number   -- month of the year, 1 to 12
+--     top_n          -- list length, 100
+--
+-- Inputs:
+--     category_user_edits  (temporary view, see category_user_edits.sql)
+--
+-- Output (written to serving.top_edited_categories_monthly by ServingStage):
+--     category_scope STRING, edit_type STRING, year INT, month INT,
+--     category STRING, edit_count BIGINT, rank INT
+--
+-- Usage:
+--     spark3-sql -f top_edited_categories_monthly.sql \
+--         -d year=2024 -d month_number=2 -d top_n=100
+
+WITH edits_per_type AS (
+    SELECT
+        category,
+        category_scope,
+        edit_type,
+        CAST(SUM(edit_count) AS BIGINT) AS edit_count
+    FROM category_user_edits
+    GROUP BY category, category_scope, edit_type
+),
+
+edits_of_all_types AS (
+    SELECT
+        category,
+        category_scope,
+        'all-edit-types' AS edit_type,
+        CAST(SUM(edit_count) AS BIGINT) AS edit_count
+    FROM category_user_edits
+    GROUP BY category, category_scope
+),
+
+candidate_categories AS (
+    SELECT * FROM edits_per_type
+    UNION ALL
+    SELECT * FROM edits_of_all_types
+),
+
+ordered_categories AS (
+    SELECT
+        *,
+        ROW_NUMBER() OVER (
+            PARTITION BY category_scope, edit_type
+            ORDER BY edit_count DESC, category
+        ) AS list_position
+    FROM candidate_categories
+),
+
+top_categories AS (
+    SELECT *
+    FROM ordered_categories
+    WHERE list_position <= ${top_n}
+)
+
+SELECT
+    category_scope,
+    edit_type,
+    ${year} AS year,
+    ${month_number} AS month,
+    category,
+    edit_count,
+    RANK() OVER (
+        PARTITION BY category_scope, edit_type
+        ORDER BY edit_count DESC
+    ) AS rank
+FROM top_categories

@@ -1,0 +1,85 @@
+-- Serving table 7 of SPEC §7, top_pages_per_category_monthly: the most viewed wiki pages showing
+-- files of each (category, scope), per wiki and over 'all-wikis'.
+--
+-- A list holds exactly the first ${top_n} pages by pageview_count descending, ties broken by
+-- page_title then page_wiki ascending (Spark compares strings by code point), so a tie that
+-- straddles the last place is cut. rank is RANK() over pageview_count: every page ranked above a
+-- kept page is kept too, so ranking the kept pages gives the rank among all candidates.
+-- ROW_NUMBER() with a `<= ${top_n}` filter lets Spark cut each group before and after the shuffle
+-- (WindowGroupLimit), so no group is ever collected whole.
+--
+-- Parameters:
+--     month          -- YYYY-MM of the month to compute
+--     year           -- year of the month, e.g. 2024
+--     month_number   -- month of the year, 1 to 12
+--     top_n          -- list length, 100
+--
+-- Inputs:
+--     commons.commons_pageviews_per_category_monthly
+--
+-- Output (written to serving.top_pages_per_category_monthly by ServingStage):
+--     category STRING, category_scope STRING, wiki STRING, year INT, month INT,
+--     page_wiki STRING, page_title STRING, pageview_count BIGINT, rank INT
+--
+-- Usage:
+--     spark3-sql -f top_pages_per_category_monthly.sql \
+--         -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100
+
+WITH month_category_page_views AS (
+    SELECT category, category_scope, wiki, page_title, pageview_count
+    FROM commons.commons_pageviews_per_category_monthly
+    WHERE year_month = '${month}'
+),
+
+candidate_pages AS (
+    -- Each viewed page competes in the list of its own wiki...
+    SELECT
+        category,
+        category_scope,
+        wiki,
+        wiki AS page_wiki,
+        page_title,
+        pageview_count
+    FROM month_category_page_views
+    UNION ALL
+    -- ...and in the all-wikis list of the category and scope.
+    SELECT
+        category,
+        category_scope,
+        'all-wikis' AS wiki,
+        wiki AS page_wiki,
+        page_title,
+        pageview_count
+    FROM month_category_page_views
+),
+
+ordered_pages AS (
+    SELECT
+        *,
+        ROW_NUMBER() OVER (
+            PARTITION BY category, category_scope, wiki
+            ORDER BY pageview_count DESC, page_title, page_wiki
+        ) AS list_position
+    FROM candidate_pages
+),
+
+top_pages AS (
+    SELECT *
+    FROM ordered_pages
+    WHERE list_position <= ${top_n}
+)
+
+SELECT
+    category,
+    category_scope,
+    wiki,
+    ${year} AS year,
+    ${month_number} AS month,
+    page_wiki,
+    page_title,
+    pageview_count,
+    RANK() OVER (
+        PARTITION BY category, category_scope, wiki
+        ORDER BY pageview_count DESC
+    ) AS rank
+FROM top_pages
