@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       org.commonsimpact.dumps.DumpsBenchmark.class,
       org.commonsimpact.cassandra.LoadCassandraCommand.class,
+      org.commonsimpact.bench.GenerateCommand.class,
+      org.commonsimpact.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit status:%n",

@@ -33,7 +33,8 @@ import org.commonsimpact.common.Tables;
  * <p>Shape (per unit of scale, see {@link WorldPlan}): 40,000 categories in a preferential-attachment
  * hierarchy (parent of category c drawn as {@code floor(c * u^2)}, so fan-out follows a power law
  * and a few categories have hundreds of children), 30% with a second parent (overlapping trees),
- * 0.4% closing a 3-cycle back to their grandparent, 0.2% self-loops, 10 chains of 12 categories
+ * about 0.4% closing a 3-cycle back to a young grandparent (one with a small sub-tree, so that deep
+ * membership stays linear in the scale), 0.2% self-loops, 10 chains of 12 categories
  * below primaries (depth 12 &gt; 7; chain 0 closes a cycle through primary 1, chain 1 makes primary
  * 3 a descendant of primary 2); 100,000 files in 1 to 4 categories each with power-law category
  * sizes; links to missing category pages and link targets in wrong namespaces; 80,000 articles over
@@ -49,6 +50,8 @@ public final class WorldGenerator {
   public static final long DEFAULT_ROWS_PER_PARTITION = 250_000;
 
   private static final String COMMONS = "commonswiki";
+  /** 3-cycles close only on grandparents with a key of at least chainBase / this. */
+  static final long CYCLE_TOP_FRACTION = 8;
   private static final long DAY = 86_400L;
 
   private final SparkSession session;
@@ -348,9 +351,14 @@ public final class WorldGenerator {
     parts.add("SELECT c + 1, p2 + 1, 'subcat' FROM (SELECT id AS c, " + parentOf("id")
         + " AS p1, CAST(FLOOR(id * POW(" + r.u("par2", "id") + ", 1.5D)) AS BIGINT) AS p2 FROM "
         + range(2, chainBase) + " WHERE " + r.chance("extra", "id", 0.3) + ") WHERE p2 <> p1");
+    // A 3-cycle puts its grandparent's whole sub-tree in the deep set of the cycle's categories,
+    // and cycles can chain upwards; so they are only closed below young grandparents (key at least
+    // chainBase / 8), whose sub-trees have a few categories at any scale. Cycles through old,
+    // huge categories would make deep membership grow with the square of the scale (SPEC §3).
     parts.add("SELECT gp + 1, c + 1, 'subcat' FROM (SELECT c, p, " + parentOf("p") + " AS gp FROM "
         + "(SELECT id AS c, " + parentOf("id") + " AS p FROM " + range(2, chainBase) + " WHERE "
-        + r.chance("back", "id", 0.004) + ")) WHERE p >= 1 AND gp >= 4");
+        + r.chance("back", "id", 0.03) + ")) WHERE p >= 1 AND gp >= "
+        + Math.max(4, chainBase / CYCLE_TOP_FRACTION) + "L");
     parts.add("SELECT id + 1, id + 1, 'subcat' FROM " + range(0, chainBase) + " WHERE "
         + r.chance("self", "id", 0.002));
     // Deep chains below primaries, and the cycles / cross links they close.
