@@ -48,7 +48,8 @@ import picocli.CommandLine.Option;
           + "read the load averages printed beside them."
     })
 public final class BenchCommand implements Callable<Integer> {
-  @Option(names = "--scales", split = ",", defaultValue = "1,4", paramLabel = "N,N[,...]",
+  @Option(names = "--scales", split = ",", splitSynopsisLabel = ",", defaultValue = "1,4",
+      paramLabel = "N",
       description = "Scales to measure, at least two (default: ${DEFAULT-VALUE}); scale 1 is about "
           + "1 million source rows.")
   List<Double> scales;
