@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
       org.commonsimpact.cassandra.LoadCassandraCommand.class,
       org.commonsimpact.api.ServeCommand.class,
       org.commonsimpact.api.BenchApiCommand.class,
+      org.commonsimpact.bench.GenerateCommand.class,
+      org.commonsimpact.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footerHeading = "%nExit status:%n",

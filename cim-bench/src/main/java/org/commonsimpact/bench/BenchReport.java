@@ -1,0 +1,189 @@
+package org.commonsimpact.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The scale benchmark's figures and the three ratios it exists for, as text for people and as JSON
+ * for tools.
+ *
+ * <ul>
+ *   <li><b>scaling</b> = (month time at the largest scale / at the smallest) / (their source rows
+ *       ratio): 1 is linear, above 1 superlinear;
+ *   <li><b>scan ratio</b> = month time / one full read of the nine source tables, at the largest
+ *       scale;
+ *   <li><b>dumps speed-up</b> = the dumps benchmark's best single-stream / best parallel time.
+ * </ul>
+ *
+ * The last text line is {@code bench: scaling=X scan_ratio=Y dumps_speedup=Z}, two decimals each.
+ */
+final class BenchReport {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final double GIB = 1024.0 * 1024 * 1024;
+
+  private final List<ScaleResult> scales;
+  private final DumpsSpeedup.Result dumps;
+  private final LoadAverage loadAtStart;
+  private final LoadAverage loadAtEnd;
+  private final Map<String, Object> settings;
+
+  /**
+   * @param scales results in ascending scale order, at least two
+   * @param settings what was asked (month, seed...), copied to the JSON as is
+   */
+  BenchReport(List<ScaleResult> scales, DumpsSpeedup.Result dumps, LoadAverage loadAtStart,
+      LoadAverage loadAtEnd, Map<String, Object> settings) {
+    if (scales.size() < 2) {
+      throw new IllegalArgumentException("the benchmark needs two scales");
+    }
+    this.scales = List.copyOf(scales);
+    this.dumps = dumps;
+    this.loadAtStart = loadAtStart;
+    this.loadAtEnd = loadAtEnd;
+    this.settings = settings;
+  }
+
+  private ScaleResult smallest() {
+    return scales.get(0);
+  }
+
+  private ScaleResult largest() {
+    return scales.get(scales.size() - 1);
+  }
+
+  double rowsRatio() {
+    return (double) largest().rows() / smallest().rows();
+  }
+
+  double timeRatio() {
+    return largest().monthSeconds() / smallest().monthSeconds();
+  }
+
+  double scaling() {
+    return timeRatio() / rowsRatio();
+  }
+
+  double scanRatio() {
+    return largest().scanRatio();
+  }
+
+  double dumpsSpeedup() {
+    return dumps.speedup();
+  }
+
+  /** The summary line the benchmark ends with. */
+  String lastLine() {
+    return String.format(Locale.ROOT, "bench: scaling=%.2f scan_ratio=%.2f dumps_speedup=%.2f",
+        scaling(), scanRatio(), dumpsSpeedup());
+  }
+
+  /** The figures as text; the last line is {@link #lastLine()}. */
+  List<String> lines() {
+    List<String> lines = new ArrayList<>();
+    lines.add(String.format(Locale.ROOT, "bench: %d cores, max driver heap %.1f GiB, load average "
+            + "(1/5/15 min) %s at start, %s at end", Runtime.getRuntime().availableProcessors(),
+        HeapSampler.maxBytes() / GIB, loadAtStart, loadAtEnd));
+    for (ScaleResult s : scales) {
+      lines.add(String.format(Locale.ROOT, "bench: scale %s: %,d source rows (%s), load %s "
+              + "before, %s after", plain(s.scale()), s.rows(), s.world().reused() ? "reused world"
+              : String.format(Locale.ROOT, "generated in %.1f s", s.world().generateSeconds()),
+          s.loadBefore(), s.loadAfter()));
+      lines.add(step("scan of the 9 source tables", s.scanSeconds(), s));
+      s.stepSeconds().forEach((step, seconds) -> lines.add(step(step, seconds, s)));
+      lines.add(step("month", s.monthSeconds(), s) + String.format(Locale.ROOT,
+          "   peak heap %.2f GiB   scan ratio %.2f", s.timing().peakHeapBytes() / GIB,
+          s.scanRatio()));
+    }
+    dumps.lines().forEach(line -> lines.add("bench: | " + line));
+    lines.add(String.format(Locale.ROOT, "bench: rows x%.3f, month time x%.3f (%.1f s -> %.1f s)",
+        rowsRatio(), timeRatio(), smallest().monthSeconds(), largest().monthSeconds()));
+    lines.add(lastLine());
+    return lines;
+  }
+
+  private static String step(String name, double seconds, ScaleResult s) {
+    return String.format(Locale.ROOT, "  %-28s %9.2f s %,12.0f rows/s", name, seconds,
+        s.rowsPerSecond(seconds));
+  }
+
+  private static String plain(double scale) {
+    return new java.math.BigDecimal(Double.toString(scale)).stripTrailingZeros().toPlainString();
+  }
+
+  /** Every figure as a JSON object. */
+  ObjectNode json() {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode machine = root.putObject("machine");
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put("max_heap_bytes", HeapSampler.maxBytes());
+    machine.put("java", System.getProperty("java.version"));
+    machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    machine.set("load_average_at_start", load(loadAtStart));
+    machine.set("load_average_at_end", load(loadAtEnd));
+    ObjectNode asked = root.putObject("settings");
+    settings.forEach((k, v) -> asked.set(k, JSON.valueToTree(v)));
+    ArrayNode array = root.putArray("scales");
+    for (ScaleResult s : scales) {
+      ObjectNode node = array.addObject();
+      node.put("scale", s.scale());
+      node.put("world", s.world().dir().toString());
+      node.put("world_reused", s.world().reused());
+      node.put("generate_seconds", s.world().generateSeconds());
+      node.put("source_rows", s.rows());
+      ObjectNode rows = node.putObject("source_rows_per_table");
+      s.world().rows().forEach(rows::put);
+      node.put("scan_seconds", s.scanSeconds());
+      ObjectNode steps = node.putObject("step_seconds");
+      s.stepSeconds().forEach(steps::put);
+      ObjectNode rates = node.putObject("rows_per_second");
+      rates.put("scan", s.rowsPerSecond(s.scanSeconds()));
+      s.stepSeconds().forEach((k, v) -> rates.put(k, s.rowsPerSecond(v)));
+      rates.put("month", s.rowsPerSecond(s.monthSeconds()));
+      node.put("month_seconds", s.monthSeconds());
+      node.put("scan_ratio", s.scanRatio());
+      node.put("peak_heap_bytes", s.timing().peakHeapBytes());
+      node.set("load_average_before", load(s.loadBefore()));
+      node.set("load_average_after", load(s.loadAfter()));
+      for (String field : List.of("graph_row_counts", "row_counts", "serving_row_counts")) {
+        Object value = s.timing().report().get(field);
+        if (value != null) {
+          node.set(field, JSON.valueToTree(value));
+        }
+      }
+    }
+    ObjectNode dumpsNode = root.putObject("dumps_benchmark");
+    dumpsNode.put("speedup", dumps.speedup());
+    ArrayNode output = dumpsNode.putArray("output");
+    dumps.lines().forEach(output::add);
+    root.put("rows_ratio", rowsRatio());
+    root.put("time_ratio", timeRatio());
+    root.put("scaling", scaling());
+    root.put("scan_ratio", scanRatio());
+    root.put("dumps_speedup", dumpsSpeedup());
+    return root;
+  }
+
+  private static ArrayNode load(LoadAverage load) {
+    ArrayNode node = JSON.createArrayNode();
+    node.add(load.one()).add(load.five()).add(load.fifteen());
+    return node;
+  }
+
+  void writeJson(Path file) throws IOException {
+    Path absolute = file.toAbsolutePath();
+    if (absolute.getParent() != null) {
+      Files.createDirectories(absolute.getParent());
+    }
+    Files.writeString(absolute, JSON.writeValueAsString(json()) + "\n");
+  }
+}

@@ -1,0 +1,45 @@
+package org.commonsimpact.bench;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The figures of one scale of the benchmark: the world, the time of one full read of its source
+ * tables, the month's run, and the machine's load just before and just after.
+ *
+ * @param scale the world's scale
+ * @param world the world that ran
+ * @param scanSeconds one full read of the nine source tables
+ * @param timing the month's run
+ * @param loadBefore load averages before the scan
+ * @param loadAfter load averages after the month
+ */
+record ScaleResult(double scale, WorldCache.World world, double scanSeconds,
+    MonthRunner.Timing timing, LoadAverage loadBefore, LoadAverage loadAfter) {
+
+  long rows() {
+    return world.totalRows();
+  }
+
+  double monthSeconds() {
+    return timing.monthSeconds();
+  }
+
+  /** The month's time in units of one full read of the sources. */
+  double scanRatio() {
+    return monthSeconds() / scanSeconds;
+  }
+
+  /** Seconds of each step: readiness, then every stage, in pipeline order. */
+  Map<String, Double> stepSeconds() {
+    Map<String, Double> steps = new LinkedHashMap<>();
+    steps.put("readiness", timing.readinessSeconds());
+    steps.putAll(timing.stageSeconds());
+    return steps;
+  }
+
+  /** Source rows per second of a step's time. */
+  double rowsPerSecond(double seconds) {
+    return seconds > 0 ? rows() / seconds : 0;
+  }
+}
