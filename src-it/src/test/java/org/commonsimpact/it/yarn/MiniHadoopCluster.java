@@ -15,9 +15,9 @@ import org.apache.hadoop.yarn.server.MiniYARNCluster;
  * cluster inside the test JVM, from Hadoop's {@code hadoop-client-minicluster}, sized for a 2-core
  * machine: one node offering 4 vcores and 6 GiB to containers, no memory checks on containers.
  *
- * <p>{@link #confDir()} holds the cluster's {@code core-site.xml}, {@code hdfs-site.xml} and
- * {@code yarn-site.xml}, as {@code HADOOP_CONF_DIR} would on a gateway host; a driver started with
- * that folder on its class path submits to this cluster.
+ * <p>{@link #confDir()} holds the cluster's {@code core-site.xml} and {@code yarn-site.xml}, as
+ * {@code HADOOP_CONF_DIR} would on a gateway host; a driver started with that folder on its class
+ * path submits to this cluster.
  */
 final class MiniHadoopCluster implements AutoCloseable {
   private final MiniDFSCluster hdfs;
@@ -47,9 +47,11 @@ final class MiniHadoopCluster implements AutoCloseable {
     yarnConf.setBoolean(YarnConfiguration.NM_VMEM_CHECK_ENABLED, false);
     yarnConf.setFloat(
         YarnConfiguration.NM_MAX_PER_DISK_UTILIZATION_PERCENTAGE, 99.5f);
+    // One capacity-scheduler queue holding the whole node, application masters included.
+    yarnConf.set("yarn.scheduler.capacity.root.queues", "default");
+    yarnConf.set("yarn.scheduler.capacity.root.default.capacity", "100");
+    yarnConf.set("yarn.scheduler.capacity.root.default.maximum-capacity", "100");
     yarnConf.setFloat("yarn.scheduler.capacity.maximum-am-resource-percent", 1.0f);
-    yarnConf.setBoolean(YarnConfiguration.YARN_MINICLUSTER_FIXED_PORTS, false);
-    yarnConf.setBoolean(YarnConfiguration.YARN_MINICLUSTER_USE_RPC, true);
     MiniYARNCluster yarn = new MiniYARNCluster("cim-yarn", 1, 1, 1);
     try {
       yarn.init(yarnConf);
@@ -59,8 +61,16 @@ final class MiniHadoopCluster implements AutoCloseable {
       throw e;
     }
     Path confDir = Files.createDirectories(base.resolve("conf"));
-    Configuration client = new Configuration(yarn.getConfig());
-    for (String file : new String[] {"core-site.xml", "hdfs-site.xml", "yarn-site.xml"}) {
+    // What a gateway host's configuration holds: where HDFS and the resource manager are. (The
+    // clusters' own configuration names test-only classes, such as a static rack mapping.)
+    Configuration client = new Configuration(false);
+    client.set("fs.defaultFS", hdfs.getURI().toString());
+    for (String key : new String[] {YarnConfiguration.RM_ADDRESS,
+        YarnConfiguration.RM_SCHEDULER_ADDRESS, YarnConfiguration.RM_RESOURCE_TRACKER_ADDRESS,
+        YarnConfiguration.RM_WEBAPP_ADDRESS}) {
+      client.set(key, yarn.getConfig().get(key));
+    }
+    for (String file : new String[] {"core-site.xml", "yarn-site.xml"}) {
       try (OutputStream out = Files.newOutputStream(confDir.resolve(file))) {
         client.writeXml(out);
       }
