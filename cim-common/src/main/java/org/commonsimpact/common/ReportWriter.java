@@ -23,6 +23,10 @@ public final class ReportWriter {
 
   /** Writes {@code text} to {@code location}; {@code conf} resolves URIs with a scheme. */
   public static void write(String location, String text, Configuration conf) throws IOException {
+    if (location.startsWith("file:")) {
+      RunReportFiles.writeLocal(Paths.get(URI.create(location.replace(" ", "%20"))), text);
+      return;
+    }
     if (!hasScheme(location)) {
       RunReportFiles.writeLocal(Paths.get(location), text);
       return;
