@@ -1,6 +1,5 @@
 package org.commonsimpact.app;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.commonsimpact.common.CimSession;
@@ -51,19 +50,18 @@ final class BackfillCommand implements Runnable {
     }
   }
 
-  static Path reportFor(Path report, Month month) {
+  static String reportFor(String report, Month month) {
     if (report == null) {
       return null;
     }
-    String name = report.getFileName().toString();
-    if (name.contains("{month}")) {
-      return report.resolveSibling(name.replace("{month}", month.toString()));
+    if (report.contains("{month}")) {
+      return report.replace("{month}", month.toString());
     }
-    int dot = name.lastIndexOf('.');
-    String named = dot > 0
-        ? name.substring(0, dot) + "-" + month + name.substring(dot)
-        : name + "-" + month;
-    return report.resolveSibling(named);
+    int slash = report.lastIndexOf('/');
+    int dot = report.lastIndexOf('.');
+    return dot > slash + 1
+        ? report.substring(0, dot) + "-" + month + report.substring(dot)
+        : report + "-" + month;
   }
 
   /** A month of a back-fill failed; the message names it, the cause keeps the exit status. */

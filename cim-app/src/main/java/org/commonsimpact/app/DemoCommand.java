@@ -48,7 +48,7 @@ final class DemoCommand implements Runnable {
     List<Stage> stages = PipelineStages.select(null);
     RunOptions options = new RunOptions(world.resolve("allow_list.txt").toString(),
         RunOptions.DEFAULT_MAX_DEPTH, dumps.toString(), false);
-    MonthlyRun.run(session, Month.parse(MONTH), options, stages, report);
+    MonthlyRun.run(session, Month.parse(MONTH), options, stages, report.toString());
     System.out.println("demo: month " + MONTH + " computed on the sample world");
     System.out.println("  warehouse: " + warehouse);
     System.out.println("  dumps:     " + dumps.resolve(MONTH));

@@ -1,12 +1,12 @@
 package org.commonsimpact.app;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.Readiness;
+import org.commonsimpact.common.ReportWriter;
 import org.commonsimpact.common.RunOptions;
 import org.commonsimpact.common.RunReport;
 import org.commonsimpact.common.Stage;
@@ -25,7 +25,7 @@ final class MonthlyRun {
   private MonthlyRun() {}
 
   static RunReport run(SparkSession session, Month month, RunOptions options, List<Stage> stages,
-      Path reportFile) {
+      String reportFile) {
     RunReport report = new RunReport(month);
     report.put("max_depth", options.maxDepth());
     report.put("stages", stages.stream().map(Stage::name).toList());
@@ -37,13 +37,16 @@ final class MonthlyRun {
     }
     StageContext context = new StageContext(session, month, options, report);
     long start = System.nanoTime();
+    String current = "readiness";
     try {
       Readiness readiness = new Readiness(session, month);
       for (Stage stage : stages) {
         stage.requireInputs(context, readiness);
       }
       readiness.check(String.join(",", stages.stream().map(Stage::name).toList()));
+      report.put("input_row_counts", readiness.inputRowCounts());
       for (Stage stage : stages) {
+        current = stage.name();
         long t0 = System.nanoTime();
         Progress.step(stage.name(), "start {}", month);
         stage.run(context);
@@ -51,21 +54,35 @@ final class MonthlyRun {
         report.stageSeconds(stage.name(), seconds);
         Progress.step(stage.name(), "done {} in {} s", month, String.format("%.1f", seconds));
       }
+      warnAboutNotFound(report);
       report.put("status", "succeeded");
+      report.put("exit_status", Cim.EXIT_OK);
     } catch (RuntimeException e) {
       report.put("status", "failed");
+      report.put("failed_at", current);
+      report.put("exit_status", Cim.isInvalidInput(e) ? Cim.EXIT_INVALID_INPUT : Cim.EXIT_FAILURE);
       report.put("error", Cim.oneLine(e));
       throw e;
     } finally {
       report.put("total_seconds", Math.round((System.nanoTime() - start) / 1e6) / 1000.0);
       if (reportFile != null) {
         try {
-          report.writeTo(reportFile);
+          ReportWriter.write(reportFile, report.toJson(),
+              session.sparkContext().hadoopConfiguration());
         } catch (IOException e) {
           LOG.error("cannot write the run report to {}", reportFile, e);
         }
       }
     }
     return report;
+  }
+
+  /** Allow-list entries that matched no category are worth a look: one warning lists them. */
+  private static void warnAboutNotFound(RunReport report) {
+    Object notFound = report.get("allow_list_not_found");
+    if (notFound instanceof List<?> titles && !titles.isEmpty()) {
+      report.warn(titles.size() + " allow-list entr" + (titles.size() == 1 ? "y" : "ies")
+          + " not found as a commonswiki category in " + report.get("month") + ": " + titles);
+    }
   }
 }

@@ -1,6 +1,5 @@
 package org.commonsimpact.app;
 
-import java.nio.file.Path;
 import java.util.List;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.RunOptions;
@@ -31,8 +30,9 @@ final class RunOptionsMixin {
   List<String> stages;
 
   @Option(names = "--report", paramLabel = "FILE",
-      description = "Write the run report (JSON) to FILE, also when the run fails.")
-  Path report;
+      description = "Write the run report (JSON) to FILE, also when the run fails: a local path "
+          + "or an hdfs:// (or other Hadoop file system) URI.")
+  String report;
 
   @Option(names = "--partial-pageviews",
       description = "Require pageview rows somewhere in the month instead of on every day (for "

@@ -2,7 +2,9 @@ package org.commonsimpact.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -16,6 +18,8 @@ public final class Readiness {
   private final SparkSession session;
   private final Month month;
   private final java.util.Set<String> missing = new java.util.LinkedHashSet<>();
+  /** Every source table a stage asked for, with the filter that selects its month's rows. */
+  private final Map<String, String> monthFilters = new TreeMap<>();
 
   public Readiness(SparkSession session, Month month) {
     this.session = session;
@@ -25,6 +29,7 @@ public final class Readiness {
   /** Requires rows at {@code snapshot = month} in each of the given MediaWiki tables. */
   public Readiness requireSnapshot(SourceTables... tables) {
     for (SourceTables table : tables) {
+      monthFilters.put(table.qualifiedName(), "snapshot = '" + month.snapshot() + "'");
       if (!tableExists(table.qualifiedName())) {
         missing.add(table.qualifiedName() + " does not exist");
       } else if (session
@@ -39,6 +44,7 @@ public final class Readiness {
 
   /** Requires the table to exist (tables without a snapshot, such as {@code wikis}). */
   public Readiness requireTable(String qualifiedName) {
+    monthFilters.put(qualifiedName, "true");
     if (!tableExists(qualifiedName)) {
       missing.add(qualifiedName + " does not exist");
     }
@@ -51,6 +57,7 @@ public final class Readiness {
    */
   public Readiness requirePageviews(boolean partial) {
     String table = SourceTables.PAGEVIEW_HOURLY.qualifiedName();
+    monthFilters.put(table, "year = " + month.year() + " AND month = " + month.monthNumber());
     if (!tableExists(table)) {
       missing.add(table + " does not exist");
       return this;
@@ -87,6 +94,18 @@ public final class Readiness {
       throw new InvalidInputException("inputs not ready for " + month + " (stages " + stages
           + "): " + String.join("; ", missing));
     }
+  }
+
+  /**
+   * Rows of the month in every source table asked for so far (all rows for a table without a month,
+   * such as {@code wikis}), by qualified name. For the run report, after {@link #check} passed: a
+   * scheduler can compare them with the previous month's to catch a truncated source.
+   */
+  public Map<String, Long> inputRowCounts() {
+    Map<String, Long> counts = new TreeMap<>();
+    monthFilters.forEach((table, filter) -> counts.put(table,
+        session.sql("SELECT COUNT(*) FROM " + table + " WHERE " + filter).first().getLong(0)));
+    return counts;
   }
 
   private boolean tableExists(String qualifiedName) {

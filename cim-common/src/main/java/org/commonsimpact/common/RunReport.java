@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,14 +61,8 @@ public final class RunReport {
     }
   }
 
-  /** Writes the report atomically (temporary file, then rename). */
+  /** Writes the report atomically (temporary file, then rename) to a local file. */
   public void writeTo(Path file) throws IOException {
-    Path absolute = file.toAbsolutePath();
-    if (absolute.getParent() != null) {
-      Files.createDirectories(absolute.getParent());
-    }
-    Path tmp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp");
-    Files.write(tmp, toJson().getBytes(StandardCharsets.UTF_8));
-    Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    RunReportFiles.writeLocal(file, toJson());
   }
 }

@@ -1,0 +1,130 @@
+package org.commonsimpact.it.yarn;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts {@code cim} as a Spark driver on YARN in its own JVM, as {@code spark-submit --master yarn
+ * --deploy-mode client --class org.commonsimpact.app.Cim cim-cluster.jar ...} would on a gateway
+ * host: the cluster jar first on the class path, then the Spark and Hadoop jars a Spark
+ * distribution provides (here: this test's class path), then the cluster's configuration folder.
+ *
+ * <p>Executors and the application master run in YARN containers. They get the same jars through
+ * {@code spark.yarn.jars} as {@code local:} URIs (the node manager runs on this machine, so the
+ * files are where the URIs say; a real cluster uses {@code spark.yarn.archive} on HDFS instead).
+ */
+final class YarnDriver {
+  private static final String JAVA17_FLAGS = String.join(" ",
+      "--add-opens=java.base/java.lang=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
+      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
+      "--add-opens=java.base/java.io=ALL-UNNAMED",
+      "--add-opens=java.base/java.net=ALL-UNNAMED",
+      "--add-opens=java.base/java.nio=ALL-UNNAMED",
+      "--add-opens=java.base/java.util=ALL-UNNAMED",
+      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
+      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
+      "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
+      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
+      "-Djdk.reflect.useDirectMethodHandle=false",
+      "-Dio.netty.tryReflectionSetAccessible=true",
+      "-Duser.timezone=UTC");
+
+  /** Exit status and the driver's stderr. */
+  record Result(int status, String stderr) {}
+
+  private final Path clusterJar;
+  private final Path confDir;
+  private final List<String> sparkJars;
+
+  YarnDriver(Path clusterJar, Path confDir) {
+    this.clusterJar = clusterJar;
+    this.confDir = confDir;
+    this.sparkJars = providedJars();
+  }
+
+  /** Runs {@code cim ARGS} with {@code --master yarn}; waits at most {@code minutes}. */
+  Result run(Path log, int minutes, String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx1g");
+    command.addAll(List.of(JAVA17_FLAGS.split(" ")));
+    List<String> yarnJars = new ArrayList<>();
+    yarnJars.add("local:" + clusterJar);
+    for (String jar : sparkJars) {
+      yarnJars.add("local:" + jar);
+    }
+    String javaHome = System.getProperty("java.home");
+    command.addAll(List.of(
+        "-Dspark.master=yarn",
+        "-Dspark.submit.deployMode=client",
+        "-Dspark.app.name=cim-yarn-it",
+        "-Dspark.yarn.jars=" + String.join(",", yarnJars),
+        "-Dspark.yarn.am.memory=512m",
+        "-Dspark.yarn.am.extraJavaOptions=" + JAVA17_FLAGS,
+        "-Dspark.yarn.appMasterEnv.JAVA_HOME=" + javaHome,
+        "-Dspark.executorEnv.JAVA_HOME=" + javaHome,
+        "-Dspark.executor.instances=1",
+        "-Dspark.executor.cores=2",
+        "-Dspark.executor.memory=1g",
+        "-Dspark.executor.extraJavaOptions=" + JAVA17_FLAGS,
+        "-Dspark.dynamicAllocation.enabled=false",
+        "-Dspark.sql.shuffle.partitions=2",
+        "-Dspark.sql.adaptive.enabled=true",
+        "-Dspark.ui.enabled=false",
+        "-Dspark.driver.host=127.0.0.1",
+        "-Dspark.driver.bindAddress=127.0.0.1",
+        "-Dspark.yarn.submit.waitAppCompletion=true",
+        "-Dspark.sql.catalog.cim=org.apache.iceberg.spark.SparkCatalog",
+        "-Dspark.sql.catalog.cim.type=hadoop"));
+    command.add("-cp");
+    List<String> classPath = new ArrayList<>();
+    classPath.add(confDir.toString());
+    classPath.add(clusterJar.toString());
+    classPath.addAll(sparkJars);
+    command.add(String.join(File.pathSeparator, classPath));
+    command.add("org.commonsimpact.app.Cim");
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    builder.environment().put("HADOOP_CONF_DIR", confDir.toString());
+    builder.environment().put("JAVA_HOME", javaHome);
+    Process process = builder.start();
+    if (!process.waitFor(minutes, TimeUnit.MINUTES)) {
+      process.destroyForcibly().waitFor();
+      return new Result(-1, Files.readString(log) + "\n(timed out after " + minutes + " min)");
+    }
+    return new Result(process.exitValue(), Files.readString(log));
+  }
+
+  /**
+   * The jars of this JVM's class path that a Spark 3.5 distribution ships (Spark, Scala, Hadoop
+   * client, their libraries), without the test-only ones and without the project's own modules
+   * (they are in the cluster jar).
+   */
+  private static List<String> providedJars() {
+    String classPath = System.getProperty("surefire.test.class.path",
+        System.getProperty("java.class.path"));
+    List<String> jars = new ArrayList<>();
+    for (String entry : classPath.split(File.pathSeparator)) {
+      String name = Path.of(entry).getFileName().toString();
+      boolean testOnly = name.startsWith("hadoop-client-minicluster")
+          || name.startsWith("junit") || name.startsWith("surefire")
+          || name.startsWith("opentest4j") || name.startsWith("apiguardian")
+          || name.startsWith("java-driver") || name.startsWith("cim-");
+      if (entry.endsWith(".jar") && !testOnly && Files.isRegularFile(Path.of(entry))) {
+        jars.add(entry);
+      }
+    }
+    return jars;
+  }
+}
