@@ -30,8 +30,6 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       org.commonsimpact.dumps.DumpsBenchmark.class,
       org.commonsimpact.cassandra.LoadCassandraCommand.class,
-      org.commonsimpact.api.ServeCommand.class,
-      org.commonsimpact.api.BenchApiCommand.class,
       org.commonsimpact.bench.GenerateCommand.class,
       org.commonsimpact.bench.BenchCommand.class,
       CommandLine.HelpCommand.class
@@ -64,6 +62,7 @@ public final class Cim implements Runnable {
   /** Runs the command line and returns its exit status, without exiting the JVM. */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new Cim());
+    addApiCommands(cli);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           boolean invalid = isInvalidInput(e);
@@ -84,6 +83,28 @@ public final class Cim implements Runnable {
           return EXIT_INVALID_INPUT;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * Adds {@code serve} and {@code bench-api} when the HTTP server and the Cassandra driver are on
+   * the class path: they are in cim-local.jar, but cim-cluster.jar (for spark-submit) leaves them
+   * out, and picocli would fail to introspect those commands there.
+   */
+  private static void addApiCommands(CommandLine cli) {
+    if (onClassPath("io.javalin.Javalin")
+        && onClassPath("com.datastax.oss.driver.api.core.CqlSession")) {
+      cli.addSubcommand(new org.commonsimpact.api.ServeCommand());
+      cli.addSubcommand(new org.commonsimpact.api.BenchApiCommand());
+    }
+  }
+
+  private static boolean onClassPath(String className) {
+    try {
+      Class.forName(className, false, Cim.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException | LinkageError e) {
+      return false;
+    }
   }
 
   static boolean isInvalidInput(Throwable e) {
