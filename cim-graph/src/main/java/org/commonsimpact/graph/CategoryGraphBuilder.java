@@ -15,11 +15,12 @@ import org.commonsimpact.common.SqlScript;
  * Builds the month's category graph (SPEC §3) as temp views of the session: the per-primary trees
  * by level-synchronous breadth-first expansion (at most D joins, shortest-path depth by
  * construction), their inner edges, the reachability closure over inner edges that defines deep
- * membership, and the two outputs {@code category_graph} and {@code category_file_membership}.
+ * membership ({@link PrimaryReachability}), and the two outputs {@code category_graph} and {@code
+ * category_file_membership}.
  *
  * <p>Each expansion level is a distributed join of the frontier with the edge list, checkpointed
- * so that lineage stays short; no step collects the graph on the driver. See
- * docs/architecture.md for the cost model.
+ * so that lineage stays short; the anti-join reads the union of the checkpointed levels. No step collects
+ * the graph on the driver. See docs/architecture.md for the cost model.
  */
 public final class CategoryGraphBuilder {
   private static final String STAGE = "graph";
@@ -95,31 +96,20 @@ public final class CategoryGraphBuilder {
       if (frontier.isEmpty()) {
         break;
       }
-      reached = reached.union(frontier).localCheckpoint(true);
+      reached = reached.union(frontier);
       Progress.step(STAGE, "trees expanded to depth {}", depth);
     }
-    reached.createOrReplaceTempView("primary_category_trees");
+    // One copy of the whole tree: later joins read it with fresh column ids.
+    reached.localCheckpoint(true).createOrReplaceTempView("primary_category_trees");
   }
 
   private void closeReachability() {
-    Dataset<Row> frontier =
-        session.sql("SELECT primary_id, category_id AS from_id, category_id AS to_id "
-            + "FROM primary_category_trees");
-    Dataset<Row> known = frontier.localCheckpoint(true);
-    frontier = known;
-    int steps = 0;
-    while (true) {
-      frontier.createOrReplaceTempView("reach_frontier");
-      known.createOrReplaceTempView("reach_known");
-      frontier = sql("category_reachability_expansion").localCheckpoint(true);
-      if (frontier.isEmpty()) {
-        break;
-      }
-      known = known.union(frontier).localCheckpoint(true);
-      steps++;
-    }
-    Progress.step(STAGE, "deep membership closed after {} steps", steps);
-    known.createOrReplaceTempView("category_reachability");
+    Dataset<Row> pairs =
+        PrimaryReachability.of(session.table("primary_inner_edges")).localCheckpoint(true);
+    pairs.createOrReplaceTempView("primary_reachable_pairs");
+    register("category_reachability");
+    Progress.step(STAGE, "deep membership: {} pairs of categories reaching another one",
+        pairs.count());
   }
 
   private void register(String name) {
