@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 public final class CimSession {
   public static final String CATALOG = "cim";
   private static final String CATALOG_CONF = "spark.sql.catalog." + CATALOG;
+  private static final String ICEBERG_DISTRIBUTION_MODE = "spark.sql.iceberg.distribution-mode";
 
   private CimSession() {}
 
@@ -35,6 +36,11 @@ public final class CimSession {
     session.conf().set(CATALOG_CONF + ".cache-enabled", "false");
     session.conf().set(CATALOG_CONF + ".table-default.format-version", "2");
     session.conf().set(CATALOG_CONF + ".table-default.write.spark.fanout.enabled", "true");
+    // Every write replaces one month, i.e. one partition: Iceberg's default hash distribution by
+    // partition would send the whole month through one task. Write with the plan's parallelism.
+    if (!session.conf().contains(ICEBERG_DISTRIBUTION_MODE)) {
+      session.conf().set(ICEBERG_DISTRIBUTION_MODE, "none");
+    }
     session.conf().set("spark.sql.defaultCatalog", CATALOG);
     session.conf().set("spark.sql.session.timeZone", "UTC");
     // Unparseable timestamps become NULL (and are then reported), never a lenient legacy parse.
@@ -57,7 +63,11 @@ public final class CimSession {
             .appName(given.get("spark.app.name", "commons-impact-metrics"))
             .config("spark.sql.extensions",
                 "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-            .config("spark.sql.session.timeZone", "UTC");
+            .config("spark.sql.session.timeZone", "UTC")
+            // Blocks of checkpoints and caches that spill to disk are written with this
+            // serializer; Java serialization of rows is several times slower than Kryo.
+            .config("spark.serializer",
+                given.get("spark.serializer", "org.apache.spark.serializer.KryoSerializer"));
     if (!given.contains("spark.master")) {
       int cores = Runtime.getRuntime().availableProcessors();
       builder

@@ -70,9 +70,12 @@ public final class GraphStage implements Stage {
 
     String month = context.month().toString();
     Dataset<Row> graph = builder.categoryGraph().localCheckpoint(true);
+    Progress.step(NAME, "graph rows computed");
     replaceMonth(session, Tables.CATEGORY_GRAPH, GRAPH_COLUMNS, graph, month);
+    Progress.step(NAME, "{} replaced for {}", Tables.CATEGORY_GRAPH, month);
     Dataset<Row> membership = builder.categoryFileMembership();
     replaceMonth(session, Tables.CATEGORY_FILE_MEMBERSHIP, MEMBERSHIP_COLUMNS, membership, month);
+    Progress.step(NAME, "{} replaced for {}", Tables.CATEGORY_FILE_MEMBERSHIP, month);
 
     long categories = graph.filter("page_type = 'category'").count();
     long files = graph.filter("page_type = 'file'").count();

@@ -2,6 +2,7 @@ package org.commonsimpact.metrics;
 
 import static org.apache.spark.sql.functions.expr;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -9,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.apache.spark.storage.StorageLevel;
 import org.commonsimpact.common.BaseTables;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
@@ -63,31 +65,36 @@ public final class MetricsStage implements Stage {
         "month_start", month.mediawikiStart(),
         "month_end", month.mediawikiEnd());
 
-    register(session, "graph_files", parameters, false);
-    register(session, "graph_category_rows", parameters, false);
-    register(session, "category_file_scopes", parameters, false);
-    register(session, "media_file_usage", parameters, true);
-    register(session, "viewed_pages", parameters, true);
-    register(session, "category_pages", parameters, true);
-    register(session, "graph_file_revisions", parameters, true);
-    Progress.step(NAME, "usage, pageviews and revisions of graph files ready");
+    List<Dataset<Row>> persisted = new ArrayList<>();
+    try {
+      register(session, "graph_files", parameters, null);
+      register(session, "graph_category_rows", parameters, null);
+      register(session, "category_file_scopes", parameters, null);
+      register(session, "media_file_usage", parameters, persisted);
+      register(session, "viewed_pages", parameters, persisted);
+      register(session, "category_pages", parameters, persisted);
+      register(session, "graph_file_revisions", parameters, persisted);
+      Progress.step(NAME, "usage, pageviews and revisions of graph files ready");
 
-    List<Row> invalid = sql(session, "invalid_revision_timestamps", parameters).collectAsList();
-    if (!invalid.isEmpty()) {
-      throw new InvalidInputException(Tables.REVISION + ": revisions of graph files with a "
-          + "rev_timestamp that is not a valid yyyyMMddHHmmss time: " + invalid.stream()
-              .map(r -> "rev_id " + r.get(0) + " '" + r.get(1) + "'").toList());
-    }
+      List<Row> invalid = sql(session, "invalid_revision_timestamps", parameters).collectAsList();
+      if (!invalid.isEmpty()) {
+        throw new InvalidInputException(Tables.REVISION + ": revisions of graph files with a "
+            + "rev_timestamp that is not a valid yyyyMMddHHmmss time: " + invalid.stream()
+                .map(r -> "rev_id " + r.get(0) + " '" + r.get(1) + "'").toList());
+      }
 
-    Map<String, Long> rowCounts = new TreeMap<>();
-    for (String table : Tables.BASE_TABLES) {
-      Dataset<Row> rows = sql(session, table, parameters).localCheckpoint(true);
-      replaceMonth(session, table, rows, month);
-      long count = rows.count();
-      rowCounts.put(table, count);
-      Progress.step(NAME, "{} written for {}: {} rows", Tables.commons(table), month, count);
+      Map<String, Long> rowCounts = new TreeMap<>();
+      for (String table : Tables.BASE_TABLES) {
+        replaceMonth(session, table, sql(session, table, parameters), month);
+        long count = session.sql("SELECT COUNT(*) FROM " + Tables.commons(table) + " WHERE "
+            + BaseTables.monthFilter(table, month)).first().getLong(0);
+        rowCounts.put(table, count);
+        Progress.step(NAME, "{} written for {}: {} rows", Tables.commons(table), month, count);
+      }
+      context.report().put("row_counts", rowCounts);
+    } finally {
+      persisted.forEach(Dataset::unpersist);
     }
-    context.report().put("row_counts", rowCounts);
   }
 
   private static void requireGraph(SparkSession session) {
@@ -109,11 +116,18 @@ public final class MetricsStage implements Stage {
     }
   }
 
+  /**
+   * Registers an intermediate as a view. When {@code persisted} is given, the intermediate is read
+   * several times: it is computed once now and kept in Spark's columnar cache (compressed, spilled
+   * to local disk when memory is short), and added to {@code persisted} for release at the end.
+   */
   private static void register(SparkSession session, String name, Map<String, Object> parameters,
-      boolean materialize) {
+      List<Dataset<Row>> persisted) {
     Dataset<Row> rows = sql(session, name, parameters);
-    if (materialize) {
-      rows = rows.localCheckpoint(true);
+    if (persisted != null) {
+      rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
+      persisted.add(rows);
+      rows.count();
     }
     rows.createOrReplaceTempView(name);
   }
