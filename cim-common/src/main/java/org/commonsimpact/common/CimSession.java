@@ -63,11 +63,7 @@ public final class CimSession {
             .appName(given.get("spark.app.name", "commons-impact-metrics"))
             .config("spark.sql.extensions",
                 "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions")
-            .config("spark.sql.session.timeZone", "UTC")
-            // Blocks of checkpoints and caches that spill to disk are written with this
-            // serializer; Java serialization of rows is several times slower than Kryo.
-            .config("spark.serializer",
-                given.get("spark.serializer", "org.apache.spark.serializer.KryoSerializer"));
+            .config("spark.sql.session.timeZone", "UTC");
     if (!given.contains("spark.master")) {
       int cores = Runtime.getRuntime().availableProcessors();
       builder
