@@ -44,6 +44,8 @@ final class ServeProcess implements AutoCloseable {
       ProcessBuilder pb = new ProcessBuilder(repo.resolve("bin/cim").toString(), "serve",
           "--cassandra", cassandra, "--keyspace", keyspace, "--host", "127.0.0.1", "--port", "0");
       pb.environment().put("CIM_DRIVER_MEMORY", "512m");
+      // A server of a few seconds here: C1 only, as for the other bin/cim commands (PackagedCim).
+      pb.environment().putIfAbsent("CIM_JAVA_OPTS", PackagedCim.JAVA_OPTS);
       pb.redirectError(log.toFile());
       pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
       Process process = pb.start();

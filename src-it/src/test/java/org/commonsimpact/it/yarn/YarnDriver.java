@@ -37,6 +37,12 @@ final class YarnDriver {
       "-Djdk.reflect.useDirectMethodHandle=false",
       "-Dio.netty.tryReflectionSetAccessible=true",
       "-Duser.timezone=UTC");
+  /**
+   * C1 only, for the driver, the application master and the executors: each is a JVM of a few
+   * minutes on a small machine, where the C2 compiler's work costs more CPU than it saves (as for
+   * the test JVMs and {@code bin/cim} in the other tests).
+   */
+  private static final String JIT_FLAGS = "-XX:TieredStopAtLevel=1";
 
   /** Exit status and the driver's stderr. */
   record Result(int status, String stderr) {}
@@ -56,6 +62,7 @@ final class YarnDriver {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
+    command.add(JIT_FLAGS);
     command.addAll(List.of(JAVA17_FLAGS.split(" ")));
     List<String> yarnJars = new ArrayList<>();
     yarnJars.add("local:" + clusterJar);
@@ -69,13 +76,13 @@ final class YarnDriver {
         "-Dspark.app.name=cim-yarn-it",
         "-Dspark.yarn.jars=" + String.join(",", yarnJars),
         "-Dspark.yarn.am.memory=512m",
-        "-Dspark.yarn.am.extraJavaOptions=" + JAVA17_FLAGS,
+        "-Dspark.yarn.am.extraJavaOptions=" + JIT_FLAGS + " " + JAVA17_FLAGS,
         "-Dspark.yarn.appMasterEnv.JAVA_HOME=" + javaHome,
         "-Dspark.executorEnv.JAVA_HOME=" + javaHome,
         "-Dspark.executor.instances=1",
         "-Dspark.executor.cores=2",
         "-Dspark.executor.memory=1g",
-        "-Dspark.executor.extraJavaOptions=" + JAVA17_FLAGS,
+        "-Dspark.executor.extraJavaOptions=" + JIT_FLAGS + " " + JAVA17_FLAGS,
         "-Dspark.dynamicAllocation.enabled=false",
         "-Dspark.sql.shuffle.partitions=2",
         "-Dspark.sql.adaptive.enabled=true",
