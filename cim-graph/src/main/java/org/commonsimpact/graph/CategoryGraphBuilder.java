@@ -19,8 +19,8 @@ import org.commonsimpact.common.SqlScript;
  * category_file_membership}.
  *
  * <p>Each expansion level is a distributed join of the frontier with the edge list, checkpointed
- * so that lineage stays short; the anti-join reads the union of the checkpointed levels. No step collects
- * the graph on the driver. See docs/architecture.md for the cost model.
+ * so that lineage stays short; the anti-join reads the union of the checkpointed levels. No step
+ * collects the graph on the driver. See docs/architecture.md for the cost model.
  */
 public final class CategoryGraphBuilder {
   private static final String STAGE = "graph";

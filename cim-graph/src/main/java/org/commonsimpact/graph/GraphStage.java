@@ -77,8 +77,11 @@ public final class GraphStage implements Stage {
     replaceMonth(session, Tables.CATEGORY_FILE_MEMBERSHIP, MEMBERSHIP_COLUMNS, membership, month);
     Progress.step(NAME, "{} replaced for {}", Tables.CATEGORY_FILE_MEMBERSHIP, month);
 
-    long categories = graph.filter("page_type = 'category'").count();
-    long files = graph.filter("page_type = 'file'").count();
+    Row counts = graph
+        .selectExpr("COUNT_IF(page_type = 'category')", "COUNT_IF(page_type = 'file')")
+        .first();
+    long categories = counts.getLong(0);
+    long files = counts.getLong(1);
     context.report().put("graph_row_counts",
         new java.util.TreeMap<>(Map.of("categories", categories, "files", files)));
     Progress.step(NAME, "{} written for {}: {} categories, {} files", Tables.CATEGORY_GRAPH,

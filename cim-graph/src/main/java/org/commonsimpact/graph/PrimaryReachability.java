@@ -18,7 +18,7 @@ import scala.Tuple3;
  * basis of deep membership (SPEC §3: Deep(c)).
  *
  * <p>The inner edges are grouped by primary, and each primary's edges are closed in one task by a
- * depth-first search from every category that has an inner edge. A primary's inner edges are a
+ * breadth-first search from every category that has an inner edge. A primary's inner edges are a
  * few per category of its tree, so one task holds them easily; the pairs are produced one source
  * category at a time, never all at once. The whole closure is one shuffle and one pass, where a
  * join-per-step closure costs a Spark job and a shuffle of every pair known so far per step of
@@ -69,8 +69,7 @@ public final class PrimaryReachability {
     }
 
     static InnerGraph of(Iterator<Tuple3<Long, Long, Long>> edges) {
-      Map<Long, Integer> numbers = new HashMap<>();
-      long[] ids = new long[16];
+      NodeNumbers numbers = new NodeNumbers();
       int[] parents = new int[16];
       int[] children = new int[16];
       int edgeCount = 0;
@@ -80,12 +79,8 @@ public final class PrimaryReachability {
           parents = Arrays.copyOf(parents, edgeCount * 2);
           children = Arrays.copyOf(children, edgeCount * 2);
         }
-        int parent = numbers.computeIfAbsent(edge._2(), id -> numbers.size());
-        int child = numbers.computeIfAbsent(edge._3(), id -> numbers.size());
-        ids = remember(ids, parent, edge._2());
-        ids = remember(ids, child, edge._3());
-        parents[edgeCount] = parent;
-        children[edgeCount] = child;
+        parents[edgeCount] = numbers.of(edge._2());
+        children[edgeCount] = numbers.of(edge._3());
         edgeCount++;
       }
       int nodes = numbers.size();
@@ -101,13 +96,7 @@ public final class PrimaryReachability {
       for (int e = 0; e < edgeCount; e++) {
         targets[next[parents[e]]++] = children[e];
       }
-      return new InnerGraph(Arrays.copyOf(ids, nodes), firstEdge, targets);
-    }
-
-    private static long[] remember(long[] ids, int number, long id) {
-      long[] grown = number < ids.length ? ids : Arrays.copyOf(ids, ids.length * 2);
-      grown[number] = id;
-      return grown;
+      return new InnerGraph(numbers.ids(), firstEdge, targets);
     }
 
     int size() {
@@ -115,15 +104,43 @@ public final class PrimaryReachability {
     }
   }
 
+  /** Dense numbers 0, 1, 2, ... for category ids, in order of first appearance. */
+  static final class NodeNumbers {
+    private final Map<Long, Integer> numbers = new HashMap<>();
+    private long[] ids = new long[16];
+
+    int of(long id) {
+      Integer known = numbers.get(id);
+      if (known != null) {
+        return known;
+      }
+      int number = numbers.size();
+      if (number == ids.length) {
+        ids = Arrays.copyOf(ids, number * 2);
+      }
+      ids[number] = id;
+      numbers.put(id, number);
+      return number;
+    }
+
+    int size() {
+      return numbers.size();
+    }
+
+    long[] ids() {
+      return Arrays.copyOf(ids, numbers.size());
+    }
+  }
+
   /**
-   * The pairs of one primary: for each node with an inner edge, a depth-first search collects what
-   * it reaches, and the pairs are handed out before the next node is searched.
+   * The pairs of one primary: for each node with an inner edge, a breadth-first search collects
+   * what it reaches (the list of reached nodes is also the search's queue), and the pairs are
+   * handed out before the next node is searched.
    */
   static final class PairIterator implements Iterator<Tuple3<Long, Long, Long>> {
     private final Long primaryId;
     private final InnerGraph graph;
     private final int[] visitedBy;
-    private final int[] stack;
     private final int[] reached;
     private int source = -1;
     private int reachedCount;
@@ -133,7 +150,6 @@ public final class PrimaryReachability {
       this.primaryId = primaryId;
       this.graph = graph;
       this.visitedBy = new int[graph.size()];
-      this.stack = new int[graph.size()];
       this.reached = new int[graph.size()];
       Arrays.fill(visitedBy, -1);
       advance();
@@ -162,23 +178,24 @@ public final class PrimaryReachability {
       reachedCount = 0;
       handedOut = 0;
       while (reachedCount == 0 && ++source < graph.size()) {
-        search(source);
+        searchFromSource();
       }
     }
 
-    private void search(int from) {
-      visitedBy[from] = from;
-      int depth = 0;
-      stack[depth++] = from;
-      while (depth > 0) {
-        int node = stack[--depth];
-        for (int e = graph.firstEdge[node]; e < graph.firstEdge[node + 1]; e++) {
-          int target = graph.targets[e];
-          if (visitedBy[target] != from) {
-            visitedBy[target] = from;
-            reached[reachedCount++] = target;
-            stack[depth++] = target;
-          }
+    private void searchFromSource() {
+      visitedBy[source] = source;
+      visitChildren(source);
+      for (int queued = 0; queued < reachedCount; queued++) {
+        visitChildren(reached[queued]);
+      }
+    }
+
+    private void visitChildren(int node) {
+      for (int e = graph.firstEdge[node]; e < graph.firstEdge[node + 1]; e++) {
+        int target = graph.targets[e];
+        if (visitedBy[target] != source) {
+          visitedBy[target] = source;
+          reached[reachedCount++] = target;
         }
       }
     }

@@ -67,13 +67,13 @@ public final class MetricsStage implements Stage {
 
     List<Dataset<Row>> persisted = new ArrayList<>();
     try {
-      register(session, "graph_files", parameters, null);
-      register(session, "graph_category_rows", parameters, null);
-      register(session, "category_file_scopes", parameters, null);
-      register(session, "media_file_usage", parameters, persisted);
-      register(session, "viewed_pages", parameters, persisted);
-      register(session, "category_pages", parameters, persisted);
-      register(session, "graph_file_revisions", parameters, persisted);
+      register(session, "graph_files", parameters);
+      register(session, "graph_category_rows", parameters);
+      register(session, "category_file_scopes", parameters);
+      materialize(session, "media_file_usage", parameters, persisted);
+      materialize(session, "viewed_pages", parameters, persisted);
+      materialize(session, "category_pages", parameters, persisted);
+      materialize(session, "graph_file_revisions", parameters, persisted);
       Progress.step(NAME, "usage, pageviews and revisions of graph files ready");
 
       List<Row> invalid = sql(session, "invalid_revision_timestamps", parameters).collectAsList();
@@ -116,20 +116,22 @@ public final class MetricsStage implements Stage {
     }
   }
 
+  /** Registers an intermediate read once, as a view computed where it is read. */
+  private static void register(SparkSession session, String name, Map<String, Object> parameters) {
+    sql(session, name, parameters).createOrReplaceTempView(name);
+  }
+
   /**
-   * Registers an intermediate as a view. When {@code persisted} is given, the intermediate is read
-   * several times: it is computed once now and kept in Spark's columnar cache (compressed, spilled
-   * to local disk when memory is short), and added to {@code persisted} for release at the end.
+   * Registers an intermediate read several times: computed once now and kept in Spark's columnar
+   * cache (compressed, spilled to local disk when memory is short); added to {@code persisted},
+   * which the caller releases.
    */
-  private static void register(SparkSession session, String name, Map<String, Object> parameters,
-      List<Dataset<Row>> persisted) {
-    Dataset<Row> rows = sql(session, name, parameters);
-    if (persisted != null) {
-      rows = rows.persist(StorageLevel.MEMORY_AND_DISK());
-      persisted.add(rows);
-      rows.count();
-    }
+  private static void materialize(SparkSession session, String name,
+      Map<String, Object> parameters, List<Dataset<Row>> persisted) {
+    Dataset<Row> rows = sql(session, name, parameters).persist(StorageLevel.MEMORY_AND_DISK());
+    persisted.add(rows);
     rows.createOrReplaceTempView(name);
+    rows.count();
   }
 
   private static Dataset<Row> sql(SparkSession session, String name, Map<String, Object> parameters) {
