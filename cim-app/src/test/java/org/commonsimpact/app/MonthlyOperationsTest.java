@@ -204,7 +204,7 @@ class MonthlyOperationsTest {
     // As the test JVM (the parent pom's argLine): C1 only, two shuffle partitions. The C2
     // compiler's work costs more CPU than it saves in these short-lived JVMs.
     builder.environment().put("CIM_JAVA_OPTS",
-        "-XX:TieredStopAtLevel=1 -Dspark.sql.shuffle.partitions=2");
+        "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m -Dspark.sql.shuffle.partitions=2");
     return builder;
   }
 

@@ -21,7 +21,7 @@ import java.util.List;
  * small machine, where the C2 compiler's work costs more than it saves.
  */
 final class PackagedCim {
-  static final String JAVA_OPTS = "-XX:TieredStopAtLevel=1";
+  static final String JAVA_OPTS = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m";
   private static int commands;
 
   private PackagedCim() {}

@@ -42,7 +42,7 @@ final class YarnDriver {
    * minutes on a small machine, where the C2 compiler's work costs more CPU than it saves (as for
    * the test JVMs and {@code bin/cim} in the other tests).
    */
-  private static final String JIT_FLAGS = "-XX:TieredStopAtLevel=1";
+  private static final String JIT_FLAGS = "-XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=256m";
 
   /** Exit status and the driver's stderr. */
   record Result(int status, String stderr) {}
