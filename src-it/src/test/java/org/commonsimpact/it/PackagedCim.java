@@ -31,36 +31,57 @@ final class PackagedCim {
   }
 
   static CimCli.Result run(String... args) {
+    Output output = capture(args);
+    return new CimCli.Result(output.status(), output.stderr());
+  }
+
+  /** Exit status and both output streams of one packaged command, stdout kept as raw bytes. */
+  record Output(int status, byte[] stdout, String stderr) {
+    String stdoutText() {
+      return new String(stdout, StandardCharsets.UTF_8);
+    }
+  }
+
+  /**
+   * Runs {@code bin/cim} like {@link #run} but keeps standard output apart from standard error,
+   * byte for byte, for tests of what a command prints as its result (SPEC §10).
+   */
+  static Output capture(String... args) {
     if (!Files.isRegularFile(jar())) {
-      throw new IllegalStateException(jar() + " is missing: src-it needs cim-app packaged first "
-          + "(run the build from the project root, e.g. ./mvnw verify)");
+      throw new IllegalStateException(jar() + " is missing: src-it needs cim-app packaged first");
     }
     List<String> command = new ArrayList<>();
     command.add(repo().resolve("bin/cim").toString());
     command.addAll(List.of(args));
     try {
       Path logs = Files.createDirectories(itDir().resolve("cim-logs"));
-      Path log = logs.resolve(String.format("%02d-%s.log", nextNumber(), args[0]));
+      int number = nextNumber();
+      Path out = logs.resolve(String.format("%02d-%s.stdout", number, args[0]));
+      Path err = logs.resolve(String.format("%02d-%s.log", number, args[0]));
       ProcessBuilder pb = new ProcessBuilder(command)
           .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(log.toFile());
+          .redirectOutput(out.toFile())
+          .redirectError(err.toFile());
       pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
       pb.environment().putIfAbsent("CIM_DRIVER_MEMORY", "2g");
       pb.environment().putIfAbsent("CIM_JAVA_OPTS", JAVA_OPTS);
       long t0 = System.nanoTime();
       int status = pb.start().waitFor();
-      String stderr = Files.readString(log, StandardCharsets.UTF_8);
+      String stderr = Files.readString(err, StandardCharsets.UTF_8);
       System.err.print(stderr);
-      System.err.printf("[it] bin/cim %s exited %d after %.1f s (log %s)%n",
-          String.join(" ", args), status, (System.nanoTime() - t0) / 1e9, log);
-      return new CimCli.Result(status, stderr);
+      System.err.printf("[it] bin/cim %s exited %d after %.1f s (stdout %s)%n",
+          String.join(" ", args), status, (System.nanoTime() - t0) / 1e9, out);
+      return new Output(status, Files.readAllBytes(out), stderr);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  static Path repoDir() {
+    return repo();
   }
 
   private static synchronized int nextNumber() {
