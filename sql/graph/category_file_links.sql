@@ -5,7 +5,7 @@
 -- identified by page id and titled by page_title.
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--   ${month}   month of the MediaWiki snapshot, YYYY-MM
 -- Inputs:
 --   source.mediawiki_categorylinks, source.mediawiki_page, category_link_targets
 -- Output (temp view category_file_links):
@@ -17,7 +17,7 @@ WITH file_links AS (
     SELECT cl_from, cl_target_id
     FROM source.mediawiki_categorylinks
     WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${snapshot}'
+      AND snapshot = '${month}'
       AND cl_type = 'file'
 ),
 
@@ -25,7 +25,7 @@ commons_pages AS (
     SELECT page_id, page_title
     FROM source.mediawiki_page
     WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${snapshot}'
+      AND snapshot = '${month}'
 )
 
 SELECT DISTINCT

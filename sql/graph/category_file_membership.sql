@@ -5,7 +5,7 @@
 -- file is directly in c. This table feeds every deep figure of the metrics and serving stages.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--   ${month}   the month, YYYY-MM (written as year_month)
 -- Inputs:
 --   category_reachability (primary_id, from_id, to_id), category_file_links
 -- Output (commons.category_file_membership, the month's partition):
@@ -17,7 +17,7 @@ SELECT
     reach.from_id                      AS category_id,
     link.file_id,
     BOOL_OR(reach.from_id = reach.to_id) AS is_shallow,
-    '${snapshot}'                      AS year_month
+    '${month}'                      AS year_month
 FROM category_reachability AS reach
 JOIN category_file_links AS link
   ON link.category_id = reach.to_id

@@ -6,7 +6,7 @@
 -- code point (Spark's string order).
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--   ${month}   the month, YYYY-MM (written as year_month)
 -- Inputs:
 --   primary_category_trees, primary_categories, primary_inner_edges, graph_categories,
 --   category_file_links
@@ -95,6 +95,6 @@ file_rows AS (
       ON prims.file_id = parents.file_id
 )
 
-SELECT *, '${snapshot}' AS year_month FROM category_rows
+SELECT *, '${month}' AS year_month FROM category_rows
 UNION ALL
-SELECT *, '${snapshot}' AS year_month FROM file_rows
+SELECT *, '${month}' AS year_month FROM file_rows

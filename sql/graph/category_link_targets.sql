@@ -5,7 +5,7 @@
 -- category page of the month.
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--   ${month}   month of the MediaWiki snapshot, YYYY-MM
 -- Inputs:
 --   source.mediawiki_linktarget, graph_categories (graph_categories.sql)
 -- Output (temp view category_link_targets):
@@ -20,5 +20,5 @@ FROM source.mediawiki_linktarget AS lt
 JOIN graph_categories AS c
   ON c.category_title = lt.lt_title
 WHERE lt.wiki_db = 'commonswiki'
-  AND lt.snapshot = '${snapshot}'
+  AND lt.snapshot = '${month}'
   AND lt.lt_namespace = 14

@@ -4,7 +4,7 @@
 -- (SPEC §9: page_is_redirect is ignored).
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--   ${month}   month of the MediaWiki snapshot, YYYY-MM
 -- Inputs:
 --   source.mediawiki_page
 -- Output (temp view graph_categories):
@@ -17,5 +17,5 @@ SELECT
     page_title AS category_title
 FROM source.mediawiki_page
 WHERE wiki_db = 'commonswiki'
-  AND snapshot = '${snapshot}'
+  AND snapshot = '${month}'
   AND page_namespace = 14

@@ -4,7 +4,7 @@
 -- target names a category page p. Self-loops are dropped; duplicate rows collapse.
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--   ${month}   month of the MediaWiki snapshot, YYYY-MM
 -- Inputs:
 --   source.mediawiki_categorylinks, category_link_targets, graph_categories
 -- Output (temp view subcategory_edges):
@@ -16,7 +16,7 @@ WITH subcategory_links AS (
     SELECT cl_from, cl_target_id
     FROM source.mediawiki_categorylinks
     WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${snapshot}'
+      AND snapshot = '${month}'
       AND cl_type = 'subcat'
 )
 

@@ -2,7 +2,7 @@
 -- `deep` = Deep(c) of SPEC §3.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM
+--   ${month}   the month, YYYY-MM
 -- Inputs:
 --   commons.category_file_membership (written by the graph stage)
 -- Output (temp view category_file_scopes):
@@ -12,11 +12,11 @@
 
 SELECT category_id, 'shallow' AS category_scope, file_id
 FROM commons.category_file_membership
-WHERE year_month = '${snapshot}'
+WHERE year_month = '${month}'
   AND is_shallow
 
 UNION ALL
 
 SELECT category_id, 'deep' AS category_scope, file_id
 FROM commons.category_file_membership
-WHERE year_month = '${snapshot}'
+WHERE year_month = '${month}'

@@ -5,7 +5,7 @@
 -- Counts are never NULL.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--   ${month}   the month, YYYY-MM (written as year_month)
 -- Inputs:
 --   graph_category_rows, category_file_scopes, category_pages, media_file_usage
 -- Output:
@@ -54,7 +54,7 @@ SELECT
     CAST(COALESCE(pages.wikis_deep, 0) AS INT)       AS leveraging_wiki_count_deep,
     CAST(COALESCE(pages.pages, 0) AS INT)            AS leveraging_page_count,
     CAST(COALESCE(pages.pages_deep, 0) AS INT)       AS leveraging_page_count_deep,
-    '${snapshot}'                                    AS year_month
+    '${month}'                                    AS year_month
 FROM graph_category_rows AS cat
 LEFT JOIN file_counts AS files
   ON files.category_id = cat.category_id

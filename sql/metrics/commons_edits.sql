@@ -7,7 +7,7 @@
 -- validated first, so comparing the 14-digit strings is comparing instants.
 --
 -- Parameters:
---   ${snapshot}      month of the MediaWiki snapshot, YYYY-MM
+--   ${month}      month of the MediaWiki snapshot, YYYY-MM
 --   ${month_start}   first second of the month, yyyyMMddHHmmss
 --   ${month_end}     first second of the next month, yyyyMMddHHmmss
 -- Inputs:
@@ -21,7 +21,7 @@ WITH commons_actors AS (
     SELECT actor_id, actor_user, actor_name
     FROM source.mediawiki_actor
     WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${snapshot}'
+      AND snapshot = '${month}'
 )
 
 SELECT

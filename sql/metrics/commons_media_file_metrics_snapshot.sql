@@ -5,7 +5,7 @@
 -- there is none or it is NULL (SPEC §9).
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--   ${month}   the month, YYYY-MM (written as year_month)
 -- Inputs:
 --   graph_files, media_file_usage, source.mediawiki_image
 -- Output:
@@ -28,7 +28,7 @@ media_types AS (
         MAX(img_media_type) AS img_media_type
     FROM source.mediawiki_image
     WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${snapshot}'
+      AND snapshot = '${month}'
     GROUP BY img_name
 )
 
@@ -39,7 +39,7 @@ SELECT
     file.primary_categories,
     CAST(COALESCE(counts.wikis, 0) AS INT)     AS leveraging_wiki_count,
     CAST(COALESCE(counts.pages, 0) AS INT)     AS leveraging_page_count,
-    '${snapshot}'                              AS year_month
+    '${month}'                              AS year_month
 FROM graph_files AS file
 LEFT JOIN usage_counts AS counts
   ON counts.file_id = file.file_id

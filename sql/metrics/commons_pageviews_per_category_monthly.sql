@@ -4,7 +4,7 @@
 -- pageview_count is the page's views counted once, however many files of the set it shows.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--   ${month}   the month, YYYY-MM (written as year_month)
 -- Inputs:
 --   category_pages, viewed_pages, graph_category_rows
 -- Output:
@@ -19,7 +19,7 @@ SELECT
     page.wiki,
     page.page_title,
     viewed.pageview_count,
-    '${snapshot}' AS year_month
+    '${month}' AS year_month
 FROM category_pages AS page
 JOIN viewed_pages AS viewed
   ON viewed.wiki = page.wiki

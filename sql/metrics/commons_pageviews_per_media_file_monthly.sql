@@ -2,7 +2,7 @@
 -- file is used on the page and the page has views > 0.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--   ${month}   the month, YYYY-MM (written as year_month)
 -- Inputs:
 --   media_file_usage, viewed_pages, graph_files
 -- Output:
@@ -17,7 +17,7 @@ SELECT
     usage.wiki,
     usage.page_title,
     viewed.pageview_count,
-    '${snapshot}' AS year_month
+    '${month}' AS year_month
 FROM media_file_usage AS usage
 JOIN viewed_pages AS viewed
   ON viewed.wiki = usage.wiki

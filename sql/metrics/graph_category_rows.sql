@@ -1,7 +1,7 @@
 -- Categories of the month's graph, with the titles of their parents and primaries.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM
+--   ${month}   the month, YYYY-MM
 -- Inputs:
 --   commons.category_graph (written by the graph stage)
 -- Output (temp view graph_category_rows):
@@ -16,5 +16,5 @@ SELECT
     parent_categories,
     primary_categories
 FROM commons.category_graph
-WHERE year_month = '${snapshot}'
+WHERE year_month = '${month}'
   AND page_type = 'category'

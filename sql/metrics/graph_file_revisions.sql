@@ -3,7 +3,7 @@
 -- Duplicate revision rows are kept: they count as they come.
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--   ${month}   month of the MediaWiki snapshot, YYYY-MM
 -- Inputs:
 --   source.mediawiki_revision, graph_files
 -- Output (temp view graph_file_revisions):
@@ -25,4 +25,4 @@ FROM source.mediawiki_revision AS rev
 JOIN graph_files AS file
   ON file.file_id = rev.rev_page
 WHERE rev.wiki_db = 'commonswiki'
-  AND rev.snapshot = '${snapshot}'
+  AND rev.snapshot = '${month}'

@@ -1,7 +1,7 @@
 -- Media files of the month's graph, with the titles of their categories and primaries.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM
+--   ${month}   the month, YYYY-MM
 -- Inputs:
 --   commons.category_graph (written by the graph stage)
 -- Output (temp view graph_files):
@@ -15,5 +15,5 @@ SELECT
     parent_categories  AS categories,
     primary_categories
 FROM commons.category_graph
-WHERE year_month = '${snapshot}'
+WHERE year_month = '${month}'
   AND page_type = 'file'

@@ -6,7 +6,7 @@
 -- its domain without a trailing `.org`. Usage does not depend on pageviews.
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--   ${month}   month of the MediaWiki snapshot, YYYY-MM
 -- Inputs:
 --   source.mediawiki_imagelinks, source.mediawiki_linktarget, source.mediawiki_page,
 --   source.wikis, graph_files
@@ -34,21 +34,21 @@ file_link_targets AS (
     FROM source.mediawiki_linktarget AS lt
     JOIN graph_files AS file
       ON file.media_file = lt.lt_title
-    WHERE lt.snapshot = '${snapshot}'
+    WHERE lt.snapshot = '${month}'
       AND lt.lt_namespace = 6
 ),
 
 article_image_links AS (
     SELECT wiki_db, il_from, il_target_id
     FROM source.mediawiki_imagelinks
-    WHERE snapshot = '${snapshot}'
+    WHERE snapshot = '${month}'
       AND il_from_namespace = 0
 ),
 
 articles AS (
     SELECT wiki_db, page_id, page_title
     FROM source.mediawiki_page
-    WHERE snapshot = '${snapshot}'
+    WHERE snapshot = '${month}'
       AND page_namespace = 0
 )
 

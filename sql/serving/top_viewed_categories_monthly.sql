@@ -14,7 +14,7 @@
 --     top_n          -- list length, 100
 --
 -- Inputs:
---     category_wiki_pageviews  (temporary view, see category_wiki_pageviews.sql)
+--     category_pageviews_with_all_wikis  (temporary view, category_pageviews_with_all_wikis.sql)
 --
 -- Output (written to serving.top_viewed_categories_monthly by ServingStage):
 --     category_scope STRING, wiki STRING, year INT, month INT,
@@ -24,30 +24,14 @@
 --     spark3-sql -f top_viewed_categories_monthly.sql \
 --         -d year=2024 -d month_number=2 -d top_n=100
 
-WITH all_wikis_pageviews AS (
-    SELECT
-        category,
-        category_scope,
-        'all-wikis' AS wiki,
-        CAST(SUM(pageview_count) AS BIGINT) AS pageview_count
-    FROM category_wiki_pageviews
-    GROUP BY category, category_scope
-),
-
-candidate_categories AS (
-    SELECT category, category_scope, wiki, pageview_count FROM category_wiki_pageviews
-    UNION ALL
-    SELECT category, category_scope, wiki, pageview_count FROM all_wikis_pageviews
-),
-
-ordered_categories AS (
+WITH ordered_categories AS (
     SELECT
         *,
         ROW_NUMBER() OVER (
             PARTITION BY category_scope, wiki
             ORDER BY pageview_count DESC, category
         ) AS list_position
-    FROM candidate_categories
+    FROM category_pageviews_with_all_wikis
 ),
 
 top_categories AS (

@@ -19,7 +19,7 @@
 -- Inputs:
 --     commons.commons_media_file_metrics_snapshot  (a file's categories: the shallow sets)
 --     deep_category_files        (temporary view, see deep_category_files.sql)
---     media_file_wiki_pageviews  (temporary view, see media_file_wiki_pageviews.sql)
+--     media_file_pageviews_with_all_wikis  (temporary view, media_file_pageviews_with_all_wikis.sql)
 --
 -- Output (written to serving.top_viewed_media_files_monthly by ServingStage):
 --     category STRING, category_scope STRING, wiki STRING, year INT, month INT,
@@ -29,22 +29,7 @@
 --     spark3-sql -f top_viewed_media_files_monthly.sql \
 --         -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100
 
-WITH all_wikis_pageviews AS (
-    SELECT
-        media_file,
-        'all-wikis' AS wiki,
-        CAST(SUM(pageview_count) AS BIGINT) AS pageview_count
-    FROM media_file_wiki_pageviews
-    GROUP BY media_file
-),
-
-media_file_pageviews AS (
-    SELECT media_file, wiki, pageview_count FROM media_file_wiki_pageviews
-    UNION ALL
-    SELECT media_file, wiki, pageview_count FROM all_wikis_pageviews
-),
-
-shallow_category_files AS (
+WITH shallow_category_files AS (
     SELECT DISTINCT
         category,
         'shallow' AS category_scope,
@@ -64,11 +49,12 @@ candidate_files AS (
     SELECT
         scoped_category_files.category,
         scoped_category_files.category_scope,
-        media_file_pageviews.wiki,
+        file_pageviews.wiki,
         scoped_category_files.media_file,
-        media_file_pageviews.pageview_count
+        file_pageviews.pageview_count
     FROM scoped_category_files
-    JOIN media_file_pageviews ON media_file_pageviews.media_file = scoped_category_files.media_file
+    JOIN media_file_pageviews_with_all_wikis AS file_pageviews
+      ON file_pageviews.media_file = scoped_category_files.media_file
 ),
 
 ordered_files AS (
