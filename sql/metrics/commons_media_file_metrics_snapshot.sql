@@ -5,13 +5,21 @@
 -- there is none or it is NULL (SPEC §9).
 --
 -- Parameters:
---   ${month}   the month, YYYY-MM (written as year_month)
+--     month          -- the month to compute, YYYY-MM (written as year_month)
+--
 -- Inputs:
---   graph_files, media_file_usage, source.mediawiki_image
--- Output:
---   the columns of commons.commons_media_file_metrics_snapshot, in order
+--     graph_files  (temporary view)
+--     media_file_usage  (temporary view)
+--     source.mediawiki_image
+--
+-- Output (written to commons.commons_media_file_metrics_snapshot, replacing the month):
+--     the columns of commons.commons_media_file_metrics_snapshot, in order
+--
 -- Usage:
---   MetricsStage writes it, replacing the month in one commit.
+--     MetricsStage runs it and replaces the month of commons.commons_media_file_metrics_snapshot
+--     with the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views graph_files then media_file_usage,
+--     then run this file, with -d month=2024-02.
 
 WITH usage_counts AS (
     SELECT

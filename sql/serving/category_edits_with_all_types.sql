@@ -7,15 +7,17 @@
 -- Parameters: none
 --
 -- Inputs:
---     category_user_edits  (temporary view, category_user_edits.sql)
+--     category_user_edits  (temporary view)
 --
 -- Output (temporary view category_edits_with_all_types):
 --     category STRING, category_scope STRING, edit_type STRING, edit_count BIGINT
 --
 -- Usage:
---     ServingStage registers it as the temporary view category_edits_with_all_types.
---     By hand, in one Spark SQL session (sql/README.md): create the views deep_category_files
---     and category_user_edits first, then run this file.
+--     ServingStage registers it as the temporary view category_edits_with_all_types, computed once
+--     and kept in Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     By hand (sql/README.md): in one session, create the views deep_category_files then
+--     category_user_edits, then run this file, with -d month=2024-02 -d dt='2024-02-01 00:00:00'
+--     -d dt_end='2024-03-01 00:00:00'.
 
 WITH edits_per_type AS (
     SELECT

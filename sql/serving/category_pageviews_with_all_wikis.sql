@@ -6,15 +6,16 @@
 -- Parameters: none
 --
 -- Inputs:
---     category_wiki_pageviews  (temporary view, category_wiki_pageviews.sql)
+--     category_wiki_pageviews  (temporary view)
 --
 -- Output (temporary view category_pageviews_with_all_wikis):
 --     category STRING, category_scope STRING, wiki STRING, pageview_count BIGINT
 --
 -- Usage:
---     ServingStage registers it as the temporary view category_pageviews_with_all_wikis.
---     By hand, in one Spark SQL session (sql/README.md): create the view category_wiki_pageviews
---     first, then run this file.
+--     ServingStage registers it as the temporary view category_pageviews_with_all_wikis, computed
+--     once and kept in Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     By hand (sql/README.md): in one session, create the view category_wiki_pageviews, then run
+--     this file, with -d month=2024-02.
 
 WITH all_wikis_pageviews AS (
     SELECT

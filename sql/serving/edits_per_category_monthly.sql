@@ -7,16 +7,17 @@
 --     dt             -- first instant of the month, 'yyyy-MM-dd HH:mm:ss' (UTC)
 --
 -- Inputs:
---     category_edits_with_all_types  (temporary view, category_edits_with_all_types.sql)
+--     category_edits_with_all_types  (temporary view)
 --
 -- Output (written to serving.edits_per_category_monthly, replacing the month):
 --     category STRING, category_scope STRING, edit_type STRING, dt TIMESTAMP, edit_count BIGINT
 --
 -- Usage:
---     ServingStage runs it and replaces the month of serving.edits_per_category_monthly.
---     By hand, in one Spark SQL session (sql/README.md): create the views deep_category_files,
---     category_user_edits and category_edits_with_all_types first, then run this file with
---     dt='2024-02-01 00:00:00'.
+--     ServingStage runs it and replaces the month of serving.edits_per_category_monthly with the
+--     result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views deep_category_files,
+--     category_user_edits then category_edits_with_all_types, then run this file, with
+--     -d month=2024-02 -d dt='2024-02-01 00:00:00' -d dt_end='2024-03-01 00:00:00'.
 
 SELECT
     category,

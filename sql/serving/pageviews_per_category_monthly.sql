@@ -6,16 +6,17 @@
 --     dt             -- first instant of the month, 'yyyy-MM-dd HH:mm:ss' (UTC)
 --
 -- Inputs:
---     category_pageviews_with_all_wikis  (temporary view, category_pageviews_with_all_wikis.sql)
+--     category_pageviews_with_all_wikis  (temporary view)
 --
 -- Output (written to serving.pageviews_per_category_monthly, replacing the month):
 --     category STRING, category_scope STRING, wiki STRING, dt TIMESTAMP, pageview_count BIGINT
 --
 -- Usage:
---     ServingStage runs it and replaces the month of serving.pageviews_per_category_monthly.
---     By hand, in one Spark SQL session (sql/README.md): create the views category_wiki_pageviews
---     and category_pageviews_with_all_wikis first, then run this file with
---     dt='2024-02-01 00:00:00'.
+--     ServingStage runs it and replaces the month of serving.pageviews_per_category_monthly with
+--     the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views category_wiki_pageviews then
+--     category_pageviews_with_all_wikis, then run this file, with -d month=2024-02
+--     -d dt='2024-02-01 00:00:00'.
 
 SELECT
     category,

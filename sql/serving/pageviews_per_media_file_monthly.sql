@@ -6,16 +6,17 @@
 --     dt             -- first instant of the month, 'yyyy-MM-dd HH:mm:ss' (UTC)
 --
 -- Inputs:
---     media_file_pageviews_with_all_wikis  (temporary view, media_file_pageviews_with_all_wikis.sql)
+--     media_file_pageviews_with_all_wikis  (temporary view)
 --
 -- Output (written to serving.pageviews_per_media_file_monthly, replacing the month):
 --     media_file STRING, wiki STRING, dt TIMESTAMP, pageview_count BIGINT
 --
 -- Usage:
---     ServingStage runs it and replaces the month of serving.pageviews_per_media_file_monthly.
---     By hand, in one Spark SQL session (sql/README.md): create the views
---     media_file_wiki_pageviews and media_file_pageviews_with_all_wikis first, then run this
---     file with dt='2024-02-01 00:00:00'.
+--     ServingStage runs it and replaces the month of serving.pageviews_per_media_file_monthly with
+--     the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views media_file_wiki_pageviews then
+--     media_file_pageviews_with_all_wikis, then run this file, with -d month=2024-02
+--     -d dt='2024-02-01 00:00:00'.
 
 SELECT
     media_file,

@@ -15,17 +15,19 @@
 --     top_n          -- list length, 100
 --
 -- Inputs:
---     category_edits_with_all_types  (temporary view, category_edits_with_all_types.sql)
+--     category_edits_with_all_types  (temporary view)
 --
 -- Output (written to serving.top_edited_categories_monthly, replacing the month):
 --     category_scope STRING, edit_type STRING, year INT, month INT,
 --     category STRING, edit_count BIGINT, rank INT
 --
 -- Usage:
---     ServingStage runs it and replaces the month of serving.top_edited_categories_monthly.
---     By hand, in one Spark SQL session (sql/README.md): create the views deep_category_files,
---     category_user_edits and category_edits_with_all_types first, then run this file with
---     year=2024 month_number=2 top_n=100.
+--     ServingStage runs it and replaces the month of serving.top_edited_categories_monthly with the
+--     result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views deep_category_files,
+--     category_user_edits then category_edits_with_all_types, then run this file, with
+--     -d month=2024-02 -d dt='2024-02-01 00:00:00' -d dt_end='2024-03-01 00:00:00' -d year=2024
+--     -d month_number=2 -d top_n=100.
 
 WITH ordered_categories AS (
     SELECT

@@ -14,15 +14,18 @@
 --     top_n          -- list length, 100
 --
 -- Inputs:
---     category_pageviews_with_all_wikis  (temporary view, category_pageviews_with_all_wikis.sql)
+--     category_pageviews_with_all_wikis  (temporary view)
 --
--- Output (written to serving.top_viewed_categories_monthly by ServingStage):
+-- Output (written to serving.top_viewed_categories_monthly, replacing the month):
 --     category_scope STRING, wiki STRING, year INT, month INT,
 --     category STRING, pageview_count BIGINT, rank INT
 --
 -- Usage:
---     spark3-sql -f top_viewed_categories_monthly.sql \
---         -d year=2024 -d month_number=2 -d top_n=100
+--     ServingStage runs it and replaces the month of serving.top_viewed_categories_monthly with the
+--     result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views category_wiki_pageviews then
+--     category_pageviews_with_all_wikis, then run this file, with -d month=2024-02 -d year=2024
+--     -d month_number=2 -d top_n=100.
 
 WITH ordered_categories AS (
     SELECT

@@ -11,23 +11,26 @@
 -- shuffle (WindowGroupLimit).
 --
 -- Parameters:
---     month          -- YYYY-MM of the month to compute
+--     month          -- the month to compute, YYYY-MM
 --     year           -- year of the month, e.g. 2024
 --     month_number   -- month of the year, 1 to 12
 --     top_n          -- list length, 100
 --
 -- Inputs:
 --     commons.commons_media_file_metrics_snapshot  (a file's categories: the shallow sets)
---     deep_category_files        (temporary view, see deep_category_files.sql)
---     media_file_pageviews_with_all_wikis  (temporary view, media_file_pageviews_with_all_wikis.sql)
+--     deep_category_files  (temporary view)
+--     media_file_pageviews_with_all_wikis  (temporary view)
 --
--- Output (written to serving.top_viewed_media_files_monthly by ServingStage):
+-- Output (written to serving.top_viewed_media_files_monthly, replacing the month):
 --     category STRING, category_scope STRING, wiki STRING, year INT, month INT,
 --     media_file STRING, pageview_count BIGINT, rank INT
 --
 -- Usage:
---     spark3-sql -f top_viewed_media_files_monthly.sql \
---         -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100
+--     ServingStage runs it and replaces the month of serving.top_viewed_media_files_monthly with
+--     the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views deep_category_files,
+--     media_file_wiki_pageviews then media_file_pageviews_with_all_wikis, then run this file, with
+--     -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100.
 
 WITH shallow_category_files AS (
     SELECT DISTINCT
