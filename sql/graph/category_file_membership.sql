@@ -24,7 +24,7 @@ SELECT
     reach.from_id                      AS category_id,
     link.file_id,
     BOOL_OR(reach.from_id = reach.to_id) AS is_shallow,
-    '${month}'                      AS year_month
+    '${month}'                         AS year_month
 FROM category_reachability AS reach
 JOIN category_file_links AS link
   ON link.category_id = reach.to_id

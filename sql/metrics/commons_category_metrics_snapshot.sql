@@ -64,7 +64,7 @@ SELECT
     CAST(COALESCE(pages.wikis_deep, 0) AS INT)       AS leveraging_wiki_count_deep,
     CAST(COALESCE(pages.pages, 0) AS INT)            AS leveraging_page_count,
     CAST(COALESCE(pages.pages_deep, 0) AS INT)       AS leveraging_page_count_deep,
-    '${month}'                                    AS year_month
+    '${month}'                                       AS year_month
 FROM graph_category_rows AS cat
 LEFT JOIN file_counts AS files
   ON files.category_id = cat.category_id

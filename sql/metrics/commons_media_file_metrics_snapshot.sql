@@ -47,7 +47,7 @@ SELECT
     file.primary_categories,
     CAST(COALESCE(counts.wikis, 0) AS INT)     AS leveraging_wiki_count,
     CAST(COALESCE(counts.pages, 0) AS INT)     AS leveraging_page_count,
-    '${month}'                              AS year_month
+    '${month}'                                 AS year_month
 FROM graph_files AS file
 LEFT JOIN usage_counts AS counts
   ON counts.file_id = file.file_id
