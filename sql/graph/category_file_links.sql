@@ -5,19 +5,27 @@
 -- identified by page id and titled by page_title.
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--     month          -- the month to compute, YYYY-MM (the MediaWiki snapshot)
+--
 -- Inputs:
---   source.mediawiki_categorylinks, source.mediawiki_page, category_link_targets
--- Output (temp view category_file_links):
---   category_id BIGINT, file_id BIGINT, file_title STRING — distinct
+--     source.mediawiki_categorylinks
+--     source.mediawiki_page
+--     category_link_targets  (temporary view)
+--
+-- Output (temporary view category_file_links):
+--     category_id BIGINT, file_id BIGINT, file_title STRING -- distinct
+--
 -- Usage:
---   GraphStage registers it as the view `category_file_links`.
+--     CategoryGraphBuilder (graph stage) registers it as the temporary view category_file_links,
+--     computed once (local checkpoint).
+--     By hand (sql/README.md): in one session, create the views graph_categories then
+--     category_link_targets, then run this file, with -d month=2024-02.
 
 WITH file_links AS (
     SELECT cl_from, cl_target_id
     FROM source.mediawiki_categorylinks
     WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${snapshot}'
+      AND snapshot = '${month}'
       AND cl_type = 'file'
 ),
 
@@ -25,7 +33,7 @@ commons_pages AS (
     SELECT page_id, page_title
     FROM source.mediawiki_page
     WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${snapshot}'
+      AND snapshot = '${month}'
 )
 
 SELECT DISTINCT

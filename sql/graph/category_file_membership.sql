@@ -5,19 +5,26 @@
 -- file is directly in c. This table feeds every deep figure of the metrics and serving stages.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--     month          -- the month to compute, YYYY-MM (written as year_month)
+--
 -- Inputs:
---   category_reachability (primary_id, from_id, to_id), category_file_links
--- Output (commons.category_file_membership, the month's partition):
---   category_id BIGINT, file_id BIGINT, is_shallow BOOLEAN, year_month STRING
+--     category_reachability  (temporary view)
+--     category_file_links  (temporary view)
+--
+-- Output (written to commons.category_file_membership, replacing the month):
+--     category_id BIGINT, file_id BIGINT, is_shallow BOOLEAN, year_month STRING
+--
 -- Usage:
---   GraphStage writes it next to commons.category_graph.
+--     CategoryGraphBuilder.categoryFileMembership() runs it once the views exist; GraphStage writes
+--     the result to commons.category_file_membership, replacing the month in one Iceberg commit.
+--     By hand: not on its own, as category_reachability reads views that are computed in Java by
+--     CategoryGraphBuilder; the graph stage runs it (bin/cim run --stages graph).
 
 SELECT
     reach.from_id                      AS category_id,
     link.file_id,
     BOOL_OR(reach.from_id = reach.to_id) AS is_shallow,
-    '${snapshot}'                      AS year_month
+    '${month}'                         AS year_month
 FROM category_reachability AS reach
 JOIN category_file_links AS link
   ON link.category_id = reach.to_id

@@ -6,15 +6,24 @@
 -- code point (Spark's string order).
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--     month          -- the month to compute, YYYY-MM (written as year_month)
+--
 -- Inputs:
---   primary_category_trees, primary_categories, primary_inner_edges, graph_categories,
---   category_file_links
--- Output (commons.category_graph, the month's partition):
---   page_id, page_title, page_type, is_primary, depth, parent_categories, primary_categories,
---   year_month
+--     primary_category_trees  (temporary view made by CategoryGraphBuilder)
+--     primary_categories  (temporary view)
+--     primary_inner_edges  (temporary view)
+--     graph_categories  (temporary view)
+--     category_file_links  (temporary view)
+--
+-- Output (written to commons.category_graph, replacing the month):
+--     page_id, page_title, page_type, is_primary, depth, parent_categories, primary_categories,
+--     year_month
+--
 -- Usage:
---   GraphStage writes it with one Iceberg commit replacing the month.
+--     CategoryGraphBuilder.categoryGraph() runs it once the views exist; GraphStage writes the
+--     result to commons.category_graph, replacing the month in one Iceberg commit.
+--     By hand: not on its own, as primary_category_trees is computed in Java by
+--     CategoryGraphBuilder; the graph stage runs it (bin/cim run --stages graph).
 
 WITH category_trees AS (
     SELECT
@@ -95,6 +104,6 @@ file_rows AS (
       ON prims.file_id = parents.file_id
 )
 
-SELECT *, '${snapshot}' AS year_month FROM category_rows
+SELECT *, '${month}' AS year_month FROM category_rows
 UNION ALL
-SELECT *, '${snapshot}' AS year_month FROM file_rows
+SELECT *, '${month}' AS year_month FROM file_rows

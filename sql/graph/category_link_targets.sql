@@ -5,13 +5,19 @@
 -- category page of the month.
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--     month          -- the month to compute, YYYY-MM (the MediaWiki snapshot)
+--
 -- Inputs:
---   source.mediawiki_linktarget, graph_categories (graph_categories.sql)
--- Output (temp view category_link_targets):
---   lt_id BIGINT, category_id BIGINT
+--     source.mediawiki_linktarget
+--     graph_categories  (temporary view)
+--
+-- Output (temporary view category_link_targets):
+--     lt_id BIGINT, category_id BIGINT
+--
 -- Usage:
---   GraphStage registers it as the view `category_link_targets`.
+--     CategoryGraphBuilder (graph stage) registers it as the temporary view category_link_targets.
+--     By hand (sql/README.md): in one session, create the view graph_categories, then run this
+--     file, with -d month=2024-02.
 
 SELECT
     lt.lt_id,
@@ -20,5 +26,5 @@ FROM source.mediawiki_linktarget AS lt
 JOIN graph_categories AS c
   ON c.category_title = lt.lt_title
 WHERE lt.wiki_db = 'commonswiki'
-  AND lt.snapshot = '${snapshot}'
+  AND lt.snapshot = '${month}'
   AND lt.lt_namespace = 14

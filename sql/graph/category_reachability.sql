@@ -5,14 +5,22 @@
 -- closes each primary's inner edges in one task (the graph algorithm lives in Java).
 --
 -- Parameters: none
+--
 -- Inputs:
---   primary_category_trees  (primary_id, category_id, depth)
---   primary_reachable_pairs (primary_id, from_id, to_id) — from_id <> to_id, distinct
--- Output:
---   primary_id BIGINT, from_id BIGINT, to_id BIGINT — distinct
+--     primary_category_trees   (temporary view made by CategoryGraphBuilder: primary_id,
+--                               category_id, depth)
+--     primary_reachable_pairs  (temporary view made by CategoryGraphBuilder: PrimaryReachability
+--                               over primary_inner_edges; primary_id, from_id, to_id;
+--                               from_id <> to_id, distinct)
+--
+-- Output (temporary view category_reachability):
+--     primary_id BIGINT, from_id BIGINT, to_id BIGINT -- distinct
+--
 -- Usage:
---   CategoryGraphBuilder registers it as the view category_reachability, read by
---   category_file_membership.sql.
+--     CategoryGraphBuilder (graph stage) registers it as the temporary view category_reachability,
+--     read by category_file_membership.sql.
+--     By hand: not on its own, as primary_category_trees and primary_reachable_pairs are computed
+--     in Java by CategoryGraphBuilder; the graph stage runs it (bin/cim run --stages graph).
 
 SELECT
     tree.primary_id,

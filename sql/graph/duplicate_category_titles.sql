@@ -4,12 +4,18 @@
 -- the titles this query returns.
 --
 -- Parameters: none
+--
 -- Inputs:
---   graph_categories (graph_categories.sql)
--- Output:
---   category_title STRING, pages BIGINT — at most 10 titles, sorted
+--     graph_categories  (temporary view)
+--
+-- Output (returned to CategoryGraphBuilder, not stored):
+--     category_title STRING, pages BIGINT -- at most 10 titles, sorted
+--
 -- Usage:
---   GraphStage runs it before building the graph.
+--     CategoryGraphBuilder (graph stage) runs it right after registering graph_categories; any row
+--     stops the stage with an error naming the titles.
+--     By hand (sql/README.md): in one session, create the view graph_categories, then run this
+--     file, with -d month=2024-02.
 
 SELECT
     category_title,

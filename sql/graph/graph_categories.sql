@@ -4,18 +4,24 @@
 -- (SPEC §9: page_is_redirect is ignored).
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--     month          -- the month to compute, YYYY-MM (the MediaWiki snapshot)
+--
 -- Inputs:
---   source.mediawiki_page
--- Output (temp view graph_categories):
---   category_id BIGINT, category_title STRING — one row per category page
+--     source.mediawiki_page
+--
+-- Output (temporary view graph_categories):
+--     category_id BIGINT, category_title STRING -- one row per category page
+--
 -- Usage:
---   GraphStage registers it as the view `graph_categories`.
+--     CategoryGraphBuilder (graph stage) registers it as the temporary view graph_categories,
+--     computed once (local checkpoint).
+--     By hand (sql/README.md):
+--         spark-sql ... -d month=2024-02 -f sql/graph/graph_categories.sql
 
 SELECT
     page_id    AS category_id,
     page_title AS category_title
 FROM source.mediawiki_page
 WHERE wiki_db = 'commonswiki'
-  AND snapshot = '${snapshot}'
+  AND snapshot = '${month}'
   AND page_namespace = 14

@@ -1,12 +1,20 @@
 -- Primary categories found this month: allow-listed titles that are category pages.
 --
 -- Parameters: none
+--
 -- Inputs:
---   allow_list (temp view of the normalized allow-list: title STRING), graph_categories
--- Output (temp view primary_categories):
---   primary_id BIGINT, primary_title STRING
+--     allow_list  (temporary view made by CategoryGraphBuilder from the allow-list: title STRING)
+--     graph_categories  (temporary view)
+--
+-- Output (temporary view primary_categories):
+--     primary_id BIGINT, primary_title STRING
+--
 -- Usage:
---   GraphStage registers it as the view `primary_categories`.
+--     CategoryGraphBuilder (graph stage) registers it as the temporary view primary_categories,
+--     computed once (local checkpoint), after registering allow_list.
+--     By hand (sql/README.md): in one session, create the view graph_categories, then allow_list
+--     (CREATE TEMPORARY VIEW allow_list AS SELECT * FROM VALUES ('A_title'), ('B') AS t(title)),
+--     then run this file, with -d month=2024-02.
 
 SELECT
     c.category_id    AS primary_id,

@@ -5,15 +5,24 @@
 -- expanded before the next, a category is first reached at its shortest-path depth, whatever the
 -- cycles; the run stops after max_depth levels or when the frontier is empty.
 --
--- Parameters: none (the depth travels in the rows)
+-- Parameters: none
+--
 -- Inputs:
---   tree_frontier (primary_id, category_id, depth) — rows reached at the last level
---   tree_reached  (primary_id, category_id)        — everything reached so far
---   subcategory_edges
--- Output:
---   primary_id BIGINT, category_id BIGINT, depth INT — the next frontier, distinct
+--     tree_frontier  (temporary view made by CategoryGraphBuilder: primary_id, category_id, depth
+--                     -- the rows reached at the last level; the primaries at depth 0 first)
+--     tree_reached   (temporary view made by CategoryGraphBuilder: primary_id, category_id
+--                     -- everything reached so far)
+--     subcategory_edges  (temporary view)
+--
+-- Output (the next frontier, kept by CategoryGraphBuilder):
+--     primary_id BIGINT, category_id BIGINT, depth INT -- distinct
+--
 -- Usage:
---   GraphStage runs it once per level, at most max_depth times.
+--     CategoryGraphBuilder (graph stage) runs it once per level, at most max_depth times,
+--     registering tree_frontier and tree_reached before each run; the union of all levels becomes
+--     the temporary view primary_category_trees (primary_id, category_id, depth).
+--     By hand: not on its own, as tree_frontier and tree_reached are computed in Java by
+--     CategoryGraphBuilder; the graph stage runs it (bin/cim run --stages graph).
 
 SELECT DISTINCT
     frontier.primary_id,

@@ -4,19 +4,27 @@
 -- target names a category page p. Self-loops are dropped; duplicate rows collapse.
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--     month          -- the month to compute, YYYY-MM (the MediaWiki snapshot)
+--
 -- Inputs:
---   source.mediawiki_categorylinks, category_link_targets, graph_categories
--- Output (temp view subcategory_edges):
---   parent_id BIGINT, child_id BIGINT — distinct
+--     source.mediawiki_categorylinks
+--     category_link_targets  (temporary view)
+--     graph_categories  (temporary view)
+--
+-- Output (temporary view subcategory_edges):
+--     parent_id BIGINT, child_id BIGINT -- distinct
+--
 -- Usage:
---   GraphStage registers it as the view `subcategory_edges`.
+--     CategoryGraphBuilder (graph stage) registers it as the temporary view subcategory_edges,
+--     computed once (local checkpoint).
+--     By hand (sql/README.md): in one session, create the views graph_categories then
+--     category_link_targets, then run this file, with -d month=2024-02.
 
 WITH subcategory_links AS (
     SELECT cl_from, cl_target_id
     FROM source.mediawiki_categorylinks
     WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${snapshot}'
+      AND snapshot = '${month}'
       AND cl_type = 'subcat'
 )
 

@@ -5,12 +5,19 @@
 -- rows that Spark can spill, not one row.
 --
 -- Parameters: none
+--
 -- Inputs:
---   category_file_scopes, media_file_usage
--- Output (temp view category_pages):
---   category_id BIGINT, category_scope STRING, wiki STRING, page_title STRING — distinct
+--     category_file_scopes  (temporary view)
+--     media_file_usage  (temporary view)
+--
+-- Output (temporary view category_pages):
+--     category_id BIGINT, category_scope STRING, wiki STRING, page_title STRING -- distinct
+--
 -- Usage:
---   MetricsStage registers it as the view `category_pages`.
+--     MetricsStage registers it as the temporary view category_pages, computed once and kept in
+--     Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     By hand (sql/README.md): in one session, create the views graph_files, category_file_scopes
+--     then media_file_usage, then run this file, with -d month=2024-02.
 
 SELECT DISTINCT
     scope.category_id,

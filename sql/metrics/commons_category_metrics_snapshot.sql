@@ -5,13 +5,23 @@
 -- Counts are never NULL.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--     month          -- the month to compute, YYYY-MM (written as year_month)
+--
 -- Inputs:
---   graph_category_rows, category_file_scopes, category_pages, media_file_usage
--- Output:
---   the columns of commons.commons_category_metrics_snapshot, in order
+--     graph_category_rows  (temporary view)
+--     category_file_scopes  (temporary view)
+--     category_pages  (temporary view)
+--     media_file_usage  (temporary view)
+--
+-- Output (written to commons.commons_category_metrics_snapshot, replacing the month):
+--     the columns of commons.commons_category_metrics_snapshot, in order
+--
 -- Usage:
---   MetricsStage writes it, replacing the month in one commit.
+--     MetricsStage runs it and replaces the month of commons.commons_category_metrics_snapshot with
+--     the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views graph_files, graph_category_rows,
+--     category_file_scopes, media_file_usage then category_pages, then run this file, with
+--     -d month=2024-02.
 
 WITH used_files AS (
     SELECT DISTINCT file_id
@@ -54,7 +64,7 @@ SELECT
     CAST(COALESCE(pages.wikis_deep, 0) AS INT)       AS leveraging_wiki_count_deep,
     CAST(COALESCE(pages.pages, 0) AS INT)            AS leveraging_page_count,
     CAST(COALESCE(pages.pages_deep, 0) AS INT)       AS leveraging_page_count_deep,
-    '${snapshot}'                                    AS year_month
+    '${month}'                                       AS year_month
 FROM graph_category_rows AS cat
 LEFT JOIN file_counts AS files
   ON files.category_id = cat.category_id

@@ -7,21 +7,29 @@
 -- validated first, so comparing the 14-digit strings is comparing instants.
 --
 -- Parameters:
---   ${snapshot}      month of the MediaWiki snapshot, YYYY-MM
---   ${month_start}   first second of the month, yyyyMMddHHmmss
---   ${month_end}     first second of the next month, yyyyMMddHHmmss
+--     month          -- the month to compute, YYYY-MM (the MediaWiki snapshot)
+--     month_start    -- first second of the month, yyyyMMddHHmmss
+--     month_end      -- first second of the next month, yyyyMMddHHmmss
+--
 -- Inputs:
---   graph_file_revisions, source.mediawiki_actor
--- Output:
---   the columns of commons.commons_edits, in order
+--     graph_file_revisions  (temporary view)
+--     source.mediawiki_actor
+--
+-- Output (written to commons.commons_edits, replacing the month):
+--     the columns of commons.commons_edits, in order
+--
 -- Usage:
---   MetricsStage writes it, replacing the month's partition in one commit.
+--     MetricsStage runs it and replaces the month of commons.commons_edits with the result, in one
+--     Iceberg commit. Only after invalid_revision_timestamps.sql found no row.
+--     By hand (sql/README.md): in one session, create the views graph_files then
+--     graph_file_revisions, then run this file, with -d month=2024-02 -d month_start=20240201000000
+--     -d month_end=20240301000000.
 
 WITH commons_actors AS (
     SELECT actor_id, actor_user, actor_name
     FROM source.mediawiki_actor
     WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${snapshot}'
+      AND snapshot = '${month}'
 )
 
 SELECT

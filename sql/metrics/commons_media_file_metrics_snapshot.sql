@@ -5,13 +5,21 @@
 -- there is none or it is NULL (SPEC §9).
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--     month          -- the month to compute, YYYY-MM (written as year_month)
+--
 -- Inputs:
---   graph_files, media_file_usage, source.mediawiki_image
--- Output:
---   the columns of commons.commons_media_file_metrics_snapshot, in order
+--     graph_files  (temporary view)
+--     media_file_usage  (temporary view)
+--     source.mediawiki_image
+--
+-- Output (written to commons.commons_media_file_metrics_snapshot, replacing the month):
+--     the columns of commons.commons_media_file_metrics_snapshot, in order
+--
 -- Usage:
---   MetricsStage writes it, replacing the month in one commit.
+--     MetricsStage runs it and replaces the month of commons.commons_media_file_metrics_snapshot
+--     with the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views graph_files then media_file_usage,
+--     then run this file, with -d month=2024-02.
 
 WITH usage_counts AS (
     SELECT
@@ -28,7 +36,7 @@ media_types AS (
         MAX(img_media_type) AS img_media_type
     FROM source.mediawiki_image
     WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${snapshot}'
+      AND snapshot = '${month}'
     GROUP BY img_name
 )
 
@@ -39,7 +47,7 @@ SELECT
     file.primary_categories,
     CAST(COALESCE(counts.wikis, 0) AS INT)     AS leveraging_wiki_count,
     CAST(COALESCE(counts.pages, 0) AS INT)     AS leveraging_page_count,
-    '${snapshot}'                              AS year_month
+    '${month}'                                 AS year_month
 FROM graph_files AS file
 LEFT JOIN usage_counts AS counts
   ON counts.file_id = file.file_id

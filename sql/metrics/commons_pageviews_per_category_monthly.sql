@@ -4,13 +4,22 @@
 -- pageview_count is the page's views counted once, however many files of the set it shows.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--     month          -- the month to compute, YYYY-MM (written as year_month)
+--
 -- Inputs:
---   category_pages, viewed_pages, graph_category_rows
--- Output:
---   the columns of commons.commons_pageviews_per_category_monthly, in order
+--     category_pages  (temporary view)
+--     viewed_pages  (temporary view)
+--     graph_category_rows  (temporary view)
+--
+-- Output (written to commons.commons_pageviews_per_category_monthly, replacing the month):
+--     the columns of commons.commons_pageviews_per_category_monthly, in order
+--
 -- Usage:
---   MetricsStage writes it, replacing the month in one commit.
+--     MetricsStage runs it and replaces the month of commons.commons_pageviews_per_category_monthly
+--     with the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views graph_files, graph_category_rows,
+--     category_file_scopes, media_file_usage, viewed_pages then category_pages, then run this file,
+--     with -d month=2024-02 -d year=2024 -d month_number=2.
 
 SELECT
     cat.category,
@@ -19,7 +28,7 @@ SELECT
     page.wiki,
     page.page_title,
     viewed.pageview_count,
-    '${snapshot}' AS year_month
+    '${month}' AS year_month
 FROM category_pages AS page
 JOIN viewed_pages AS viewed
   ON viewed.wiki = page.wiki

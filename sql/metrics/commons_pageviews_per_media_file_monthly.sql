@@ -2,13 +2,21 @@
 -- file is used on the page and the page has views > 0.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM (written as year_month)
+--     month          -- the month to compute, YYYY-MM (written as year_month)
+--
 -- Inputs:
---   media_file_usage, viewed_pages, graph_files
--- Output:
---   the columns of commons.commons_pageviews_per_media_file_monthly, in order
+--     media_file_usage  (temporary view)
+--     viewed_pages  (temporary view)
+--     graph_files  (temporary view)
+--
+-- Output (written to commons.commons_pageviews_per_media_file_monthly, replacing the month):
+--     the columns of commons.commons_pageviews_per_media_file_monthly, in order
+--
 -- Usage:
---   MetricsStage writes it, replacing the month in one commit.
+--     MetricsStage runs it and replaces the month of
+--     commons.commons_pageviews_per_media_file_monthly with the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views graph_files, media_file_usage then
+--     viewed_pages, then run this file, with -d month=2024-02 -d year=2024 -d month_number=2.
 
 SELECT
     file.media_file,
@@ -17,7 +25,7 @@ SELECT
     usage.wiki,
     usage.page_title,
     viewed.pageview_count,
-    '${snapshot}' AS year_month
+    '${month}' AS year_month
 FROM media_file_usage AS usage
 JOIN viewed_pages AS viewed
   ON viewed.wiki = usage.wiki

@@ -3,14 +3,21 @@
 -- Duplicate revision rows are kept: they count as they come.
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--     month          -- the month to compute, YYYY-MM (the MediaWiki snapshot)
+--
 -- Inputs:
---   source.mediawiki_revision, graph_files
--- Output (temp view graph_file_revisions):
---   rev_id, rev_actor, rev_timestamp, rev_parent_id, rev_deleted, media_file, categories,
---   primary_categories
+--     source.mediawiki_revision
+--     graph_files  (temporary view)
+--
+-- Output (temporary view graph_file_revisions):
+--     rev_id, rev_actor, rev_timestamp, rev_parent_id, rev_deleted, media_file, categories,
+--     primary_categories
+--
 -- Usage:
---   MetricsStage registers it as the view `graph_file_revisions`.
+--     MetricsStage registers it as the temporary view graph_file_revisions, computed once and kept
+--     in Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     By hand (sql/README.md): in one session, create the view graph_files, then run this file,
+--     with -d month=2024-02.
 
 SELECT
     rev.rev_id,
@@ -25,4 +32,4 @@ FROM source.mediawiki_revision AS rev
 JOIN graph_files AS file
   ON file.file_id = rev.rev_page
 WHERE rev.wiki_db = 'commonswiki'
-  AND rev.snapshot = '${snapshot}'
+  AND rev.snapshot = '${month}'

@@ -1,13 +1,19 @@
 -- Media files of the month's graph, with the titles of their categories and primaries.
 --
 -- Parameters:
---   ${snapshot}   the month, YYYY-MM
+--     month          -- the month to compute, YYYY-MM
+--
 -- Inputs:
---   commons.category_graph (written by the graph stage)
--- Output (temp view graph_files):
---   file_id BIGINT, media_file STRING, categories ARRAY<STRING>, primary_categories ARRAY<STRING>
+--     commons.category_graph  (written by the graph stage)
+--
+-- Output (temporary view graph_files):
+--     file_id BIGINT, media_file STRING, categories ARRAY<STRING>, primary_categories ARRAY<STRING>
+--
 -- Usage:
---   MetricsStage registers it as the view `graph_files`.
+--     MetricsStage registers it as the temporary view graph_files, a plain view computed where it
+--     is read.
+--     By hand (sql/README.md):
+--         spark-sql ... -d month=2024-02 -f sql/metrics/graph_files.sql
 
 SELECT
     page_id            AS file_id,
@@ -15,5 +21,5 @@ SELECT
     parent_categories  AS categories,
     primary_categories
 FROM commons.category_graph
-WHERE year_month = '${snapshot}'
+WHERE year_month = '${month}'
   AND page_type = 'file'

@@ -2,12 +2,18 @@
 -- time (yyyyMMddHHmmss). Any such row stops the metrics stage (SPEC §9).
 --
 -- Parameters: none
+--
 -- Inputs:
---   graph_file_revisions
--- Output:
---   rev_id BIGINT, rev_timestamp STRING — at most 5 examples
+--     graph_file_revisions  (temporary view)
+--
+-- Output (returned to MetricsStage, not stored):
+--     rev_id BIGINT, rev_timestamp STRING -- at most 5 examples
+--
 -- Usage:
---   MetricsStage runs it before writing commons_edits.
+--     MetricsStage runs it before writing any table; any row stops the stage with an error listing
+--     the examples.
+--     By hand (sql/README.md): in one session, create the views graph_files then
+--     graph_file_revisions, then run this file, with -d month=2024-02.
 
 SELECT rev_id, rev_timestamp
 FROM graph_file_revisions

@@ -6,14 +6,21 @@
 -- its domain without a trailing `.org`. Usage does not depend on pageviews.
 --
 -- Parameters:
---   ${snapshot}   month of the MediaWiki snapshot, YYYY-MM
+--     month          -- the month to compute, YYYY-MM (the MediaWiki snapshot)
+--
 -- Inputs:
---   source.mediawiki_imagelinks, source.mediawiki_linktarget, source.mediawiki_page,
---   source.wikis, graph_files
--- Output (temp view media_file_usage):
---   file_id BIGINT, wiki STRING, page_title STRING — distinct
+--     source.mediawiki_imagelinks, source.mediawiki_linktarget, source.mediawiki_page,
+--     source.wikis
+--     graph_files  (temporary view)
+--
+-- Output (temporary view media_file_usage):
+--     file_id BIGINT, wiki STRING, page_title STRING -- distinct
+--
 -- Usage:
---   MetricsStage registers it as the view `media_file_usage`.
+--     MetricsStage registers it as the temporary view media_file_usage, computed once and kept in
+--     Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     By hand (sql/README.md): in one session, create the view graph_files, then run this file,
+--     with -d month=2024-02.
 
 WITH usage_wikis AS (
     SELECT DISTINCT
@@ -34,21 +41,21 @@ file_link_targets AS (
     FROM source.mediawiki_linktarget AS lt
     JOIN graph_files AS file
       ON file.media_file = lt.lt_title
-    WHERE lt.snapshot = '${snapshot}'
+    WHERE lt.snapshot = '${month}'
       AND lt.lt_namespace = 6
 ),
 
 article_image_links AS (
     SELECT wiki_db, il_from, il_target_id
     FROM source.mediawiki_imagelinks
-    WHERE snapshot = '${snapshot}'
+    WHERE snapshot = '${month}'
       AND il_from_namespace = 0
 ),
 
 articles AS (
     SELECT wiki_db, page_id, page_title
     FROM source.mediawiki_page
-    WHERE snapshot = '${snapshot}'
+    WHERE snapshot = '${month}'
       AND page_namespace = 0
 )
 

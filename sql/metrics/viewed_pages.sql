@@ -5,14 +5,21 @@
 -- with views > 0 are kept: the pageview tables hold no other page.
 --
 -- Parameters:
---   ${year}           the month's year, e.g. 2024
---   ${month_number}   the month's number, 1 to 12
+--     year           -- year of the month, e.g. 2024
+--     month_number   -- month of the year, 1 to 12
+--
 -- Inputs:
---   source.pageview_hourly, media_file_usage
--- Output (temp view viewed_pages):
---   wiki STRING, page_title STRING, pageview_count BIGINT (> 0)
+--     source.pageview_hourly
+--     media_file_usage  (temporary view)
+--
+-- Output (temporary view viewed_pages):
+--     wiki STRING, page_title STRING, pageview_count BIGINT (> 0)
+--
 -- Usage:
---   MetricsStage registers it as the view `viewed_pages`.
+--     MetricsStage registers it as the temporary view viewed_pages, computed once and kept in
+--     Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     By hand (sql/README.md): in one session, create the views graph_files then media_file_usage,
+--     then run this file, with -d month=2024-02 -d year=2024 -d month_number=2.
 
 WITH used_pages AS (
     SELECT DISTINCT wiki, page_title

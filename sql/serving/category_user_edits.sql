@@ -11,15 +11,17 @@
 --
 -- Inputs:
 --     commons.commons_edits
---     deep_category_files      (temporary view, see deep_category_files.sql)
+--     deep_category_files  (temporary view)
 --
--- Output (registered as the temporary view category_user_edits by ServingStage):
+-- Output (temporary view category_user_edits):
 --     category STRING, category_scope STRING, edit_type STRING, user_name STRING,
 --     edit_count BIGINT
 --
 -- Usage:
---     spark3-sql -f category_user_edits.sql \
---         -d dt='2024-02-01 00:00:00' -d dt_end='2024-03-01 00:00:00'
+--     ServingStage registers it as the temporary view category_user_edits, computed once and kept
+--     in Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     By hand (sql/README.md): in one session, create the view deep_category_files, then run this
+--     file, with -d month=2024-02 -d dt='2024-02-01 00:00:00' -d dt_end='2024-03-01 00:00:00'.
 
 WITH month_edits AS (
     SELECT user_name, edit_type, media_file, categories

@@ -4,16 +4,19 @@
 -- row, so every sum is > 0. No all-wikis row: the tables that need one add it.
 --
 -- Parameters:
---     month          -- YYYY-MM of the month to compute
+--     month          -- the month to compute, YYYY-MM
 --
 -- Inputs:
 --     commons.commons_pageviews_per_category_monthly
 --
--- Output (registered as the temporary view category_wiki_pageviews by ServingStage):
+-- Output (temporary view category_wiki_pageviews):
 --     category STRING, category_scope STRING, wiki STRING, pageview_count BIGINT
 --
 -- Usage:
---     spark3-sql -f category_wiki_pageviews.sql -d month=2024-02
+--     ServingStage registers it as the temporary view category_wiki_pageviews, computed once and
+--     kept in Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     By hand (sql/README.md):
+--         spark-sql ... -d month=2024-02 -f sql/serving/category_wiki_pageviews.sql
 
 WITH month_category_page_views AS (
     SELECT category, category_scope, wiki, pageview_count

@@ -10,17 +10,20 @@
 -- row, as the base tables name files by title.
 --
 -- Parameters:
---     month          -- YYYY-MM of the month to compute
+--     month          -- the month to compute, YYYY-MM
 --
 -- Inputs:
 --     commons.category_file_membership  (category_id, file_id, is_shallow, year_month)
---     commons.category_graph            (page_id, page_title, page_type, ..., year_month)
+--     commons.category_graph  (page_id, page_title, page_type, ..., year_month)
 --
--- Output (registered as the temporary view deep_category_files by ServingStage):
+-- Output (temporary view deep_category_files):
 --     category STRING, media_file STRING
 --
 -- Usage:
---     spark3-sql -f deep_category_files.sql -d month=2024-02
+--     ServingStage registers it as the temporary view deep_category_files, computed once and kept
+--     in Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     By hand (sql/README.md):
+--         spark-sql ... -d month=2024-02 -f sql/serving/deep_category_files.sql
 
 WITH month_membership AS (
     SELECT category_id, file_id

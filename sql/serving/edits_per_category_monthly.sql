@@ -7,39 +7,17 @@
 --     dt             -- first instant of the month, 'yyyy-MM-dd HH:mm:ss' (UTC)
 --
 -- Inputs:
---     category_user_edits  (temporary view, see category_user_edits.sql)
+--     category_edits_with_all_types  (temporary view)
 --
--- Output (written to serving.edits_per_category_monthly by ServingStage):
+-- Output (written to serving.edits_per_category_monthly, replacing the month):
 --     category STRING, category_scope STRING, edit_type STRING, dt TIMESTAMP, edit_count BIGINT
 --
 -- Usage:
---     spark3-sql -f edits_per_category_monthly.sql -d dt='2024-02-01 00:00:00'
-
-WITH edits_per_type AS (
-    SELECT
-        category,
-        category_scope,
-        edit_type,
-        CAST(SUM(edit_count) AS BIGINT) AS edit_count
-    FROM category_user_edits
-    GROUP BY category, category_scope, edit_type
-),
-
-edits_of_all_types AS (
-    SELECT
-        category,
-        category_scope,
-        'all-edit-types' AS edit_type,
-        CAST(SUM(edit_count) AS BIGINT) AS edit_count
-    FROM category_user_edits
-    GROUP BY category, category_scope
-),
-
-category_edit_counts AS (
-    SELECT * FROM edits_per_type
-    UNION ALL
-    SELECT * FROM edits_of_all_types
-)
+--     ServingStage runs it and replaces the month of serving.edits_per_category_monthly with the
+--     result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views deep_category_files,
+--     category_user_edits then category_edits_with_all_types, then run this file, with
+--     -d month=2024-02 -d dt='2024-02-01 00:00:00' -d dt_end='2024-03-01 00:00:00'.
 
 SELECT
     category,
@@ -47,4 +25,4 @@ SELECT
     edit_type,
     TIMESTAMP '${dt}' AS dt,
     edit_count
-FROM category_edit_counts
+FROM category_edits_with_all_types

@@ -9,12 +9,15 @@
 -- Inputs:
 --     commons.commons_edits
 --
--- Output (written to serving.edits_per_user_monthly by ServingStage):
+-- Output (written to serving.edits_per_user_monthly, replacing the month):
 --     user_name STRING, edit_type STRING, dt TIMESTAMP, edit_count BIGINT
 --
 -- Usage:
---     spark3-sql -f edits_per_user_monthly.sql \
---         -d dt='2024-02-01 00:00:00' -d dt_end='2024-03-01 00:00:00'
+--     ServingStage runs it and replaces the month of serving.edits_per_user_monthly with the
+--     result, in one Iceberg commit.
+--     By hand (sql/README.md):
+--         spark-sql ... -d dt='2024-02-01 00:00:00' -d dt_end='2024-03-01 00:00:00' \
+--             -f sql/serving/edits_per_user_monthly.sql
 
 WITH month_edits AS (
     SELECT user_name, edit_type

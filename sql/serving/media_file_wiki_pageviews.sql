@@ -4,16 +4,19 @@
 -- > 0. No all-wikis row: the tables that need one add it.
 --
 -- Parameters:
---     month          -- YYYY-MM of the month to compute
+--     month          -- the month to compute, YYYY-MM
 --
 -- Inputs:
 --     commons.commons_pageviews_per_media_file_monthly
 --
--- Output (registered as the temporary view media_file_wiki_pageviews by ServingStage):
+-- Output (temporary view media_file_wiki_pageviews):
 --     media_file STRING, wiki STRING, pageview_count BIGINT
 --
 -- Usage:
---     spark3-sql -f media_file_wiki_pageviews.sql -d month=2024-02
+--     ServingStage registers it as the temporary view media_file_wiki_pageviews, computed once and
+--     kept in Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     By hand (sql/README.md):
+--         spark-sql ... -d month=2024-02 -f sql/serving/media_file_wiki_pageviews.sql
 
 WITH month_media_file_page_views AS (
     SELECT media_file, wiki, pageview_count

@@ -6,29 +6,17 @@
 --     dt             -- first instant of the month, 'yyyy-MM-dd HH:mm:ss' (UTC)
 --
 -- Inputs:
---     category_wiki_pageviews  (temporary view, see category_wiki_pageviews.sql)
+--     category_pageviews_with_all_wikis  (temporary view)
 --
--- Output (written to serving.pageviews_per_category_monthly by ServingStage):
+-- Output (written to serving.pageviews_per_category_monthly, replacing the month):
 --     category STRING, category_scope STRING, wiki STRING, dt TIMESTAMP, pageview_count BIGINT
 --
 -- Usage:
---     spark3-sql -f pageviews_per_category_monthly.sql -d dt='2024-02-01 00:00:00'
-
-WITH all_wikis_pageviews AS (
-    SELECT
-        category,
-        category_scope,
-        'all-wikis' AS wiki,
-        CAST(SUM(pageview_count) AS BIGINT) AS pageview_count
-    FROM category_wiki_pageviews
-    GROUP BY category, category_scope
-),
-
-category_pageviews AS (
-    SELECT category, category_scope, wiki, pageview_count FROM category_wiki_pageviews
-    UNION ALL
-    SELECT category, category_scope, wiki, pageview_count FROM all_wikis_pageviews
-)
+--     ServingStage runs it and replaces the month of serving.pageviews_per_category_monthly with
+--     the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views category_wiki_pageviews then
+--     category_pageviews_with_all_wikis, then run this file, with -d month=2024-02
+--     -d dt='2024-02-01 00:00:00'.
 
 SELECT
     category,
@@ -36,4 +24,4 @@ SELECT
     wiki,
     TIMESTAMP '${dt}' AS dt,
     pageview_count
-FROM category_pageviews
+FROM category_pageviews_with_all_wikis

@@ -6,32 +6,21 @@
 --     dt             -- first instant of the month, 'yyyy-MM-dd HH:mm:ss' (UTC)
 --
 -- Inputs:
---     media_file_wiki_pageviews  (temporary view, see media_file_wiki_pageviews.sql)
+--     media_file_pageviews_with_all_wikis  (temporary view)
 --
--- Output (written to serving.pageviews_per_media_file_monthly by ServingStage):
+-- Output (written to serving.pageviews_per_media_file_monthly, replacing the month):
 --     media_file STRING, wiki STRING, dt TIMESTAMP, pageview_count BIGINT
 --
 -- Usage:
---     spark3-sql -f pageviews_per_media_file_monthly.sql -d dt='2024-02-01 00:00:00'
-
-WITH all_wikis_pageviews AS (
-    SELECT
-        media_file,
-        'all-wikis' AS wiki,
-        CAST(SUM(pageview_count) AS BIGINT) AS pageview_count
-    FROM media_file_wiki_pageviews
-    GROUP BY media_file
-),
-
-media_file_pageviews AS (
-    SELECT media_file, wiki, pageview_count FROM media_file_wiki_pageviews
-    UNION ALL
-    SELECT media_file, wiki, pageview_count FROM all_wikis_pageviews
-)
+--     ServingStage runs it and replaces the month of serving.pageviews_per_media_file_monthly with
+--     the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views media_file_wiki_pageviews then
+--     media_file_pageviews_with_all_wikis, then run this file, with -d month=2024-02
+--     -d dt='2024-02-01 00:00:00'.
 
 SELECT
     media_file,
     wiki,
     TIMESTAMP '${dt}' AS dt,
     pageview_count
-FROM media_file_pageviews
+FROM media_file_pageviews_with_all_wikis

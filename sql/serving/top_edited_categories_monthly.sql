@@ -15,50 +15,28 @@
 --     top_n          -- list length, 100
 --
 -- Inputs:
---     category_user_edits  (temporary view, see category_user_edits.sql)
+--     category_edits_with_all_types  (temporary view)
 --
--- Output (written to serving.top_edited_categories_monthly by ServingStage):
+-- Output (written to serving.top_edited_categories_monthly, replacing the month):
 --     category_scope STRING, edit_type STRING, year INT, month INT,
 --     category STRING, edit_count BIGINT, rank INT
 --
 -- Usage:
---     spark3-sql -f top_edited_categories_monthly.sql \
---         -d year=2024 -d month_number=2 -d top_n=100
+--     ServingStage runs it and replaces the month of serving.top_edited_categories_monthly with the
+--     result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views deep_category_files,
+--     category_user_edits then category_edits_with_all_types, then run this file, with
+--     -d month=2024-02 -d dt='2024-02-01 00:00:00' -d dt_end='2024-03-01 00:00:00' -d year=2024
+--     -d month_number=2 -d top_n=100.
 
-WITH edits_per_type AS (
-    SELECT
-        category,
-        category_scope,
-        edit_type,
-        CAST(SUM(edit_count) AS BIGINT) AS edit_count
-    FROM category_user_edits
-    GROUP BY category, category_scope, edit_type
-),
-
-edits_of_all_types AS (
-    SELECT
-        category,
-        category_scope,
-        'all-edit-types' AS edit_type,
-        CAST(SUM(edit_count) AS BIGINT) AS edit_count
-    FROM category_user_edits
-    GROUP BY category, category_scope
-),
-
-candidate_categories AS (
-    SELECT * FROM edits_per_type
-    UNION ALL
-    SELECT * FROM edits_of_all_types
-),
-
-ordered_categories AS (
+WITH ordered_categories AS (
     SELECT
         *,
         ROW_NUMBER() OVER (
             PARTITION BY category_scope, edit_type
             ORDER BY edit_count DESC, category
         ) AS list_position
-    FROM candidate_categories
+    FROM category_edits_with_all_types
 ),
 
 top_categories AS (

@@ -14,14 +14,18 @@
 --     top_n          -- list length, 100
 --
 -- Inputs:
---     category_user_edits  (temporary view, see category_user_edits.sql)
+--     category_user_edits  (temporary view)
 --
--- Output (written to serving.top_editors_monthly by ServingStage):
+-- Output (written to serving.top_editors_monthly, replacing the month):
 --     category STRING, category_scope STRING, edit_type STRING, year INT, month INT,
 --     user_name STRING, edit_count BIGINT, rank INT
 --
 -- Usage:
---     spark3-sql -f top_editors_monthly.sql -d year=2024 -d month_number=2 -d top_n=100
+--     ServingStage runs it and replaces the month of serving.top_editors_monthly with the result,
+--     in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views deep_category_files then
+--     category_user_edits, then run this file, with -d month=2024-02 -d dt='2024-02-01 00:00:00'
+--     -d dt_end='2024-03-01 00:00:00' -d year=2024 -d month_number=2 -d top_n=100.
 
 WITH user_edits_of_all_types AS (
     SELECT

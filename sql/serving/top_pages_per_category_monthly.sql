@@ -9,7 +9,7 @@
 -- (WindowGroupLimit), so no group is ever collected whole.
 --
 -- Parameters:
---     month          -- YYYY-MM of the month to compute
+--     month          -- the month to compute, YYYY-MM
 --     year           -- year of the month, e.g. 2024
 --     month_number   -- month of the year, 1 to 12
 --     top_n          -- list length, 100
@@ -17,13 +17,16 @@
 -- Inputs:
 --     commons.commons_pageviews_per_category_monthly
 --
--- Output (written to serving.top_pages_per_category_monthly by ServingStage):
+-- Output (written to serving.top_pages_per_category_monthly, replacing the month):
 --     category STRING, category_scope STRING, wiki STRING, year INT, month INT,
 --     page_wiki STRING, page_title STRING, pageview_count BIGINT, rank INT
 --
 -- Usage:
---     spark3-sql -f top_pages_per_category_monthly.sql \
---         -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100
+--     ServingStage runs it and replaces the month of serving.top_pages_per_category_monthly with
+--     the result, in one Iceberg commit.
+--     By hand (sql/README.md):
+--         spark-sql ... -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100 \
+--             -f sql/serving/top_pages_per_category_monthly.sql
 
 WITH month_category_page_views AS (
     SELECT category, category_scope, wiki, page_title, pageview_count

@@ -8,7 +8,7 @@
 -- before the shuffle (WindowGroupLimit).
 --
 -- Parameters:
---     month          -- YYYY-MM of the month to compute
+--     month          -- the month to compute, YYYY-MM
 --     year           -- year of the month, e.g. 2024
 --     month_number   -- month of the year, 1 to 12
 --     top_n          -- list length, 100
@@ -16,13 +16,16 @@
 -- Inputs:
 --     commons.commons_pageviews_per_media_file_monthly
 --
--- Output (written to serving.top_pages_per_media_file_monthly by ServingStage):
+-- Output (written to serving.top_pages_per_media_file_monthly, replacing the month):
 --     media_file STRING, wiki STRING, year INT, month INT,
 --     page_wiki STRING, page_title STRING, pageview_count BIGINT, rank INT
 --
 -- Usage:
---     spark3-sql -f top_pages_per_media_file_monthly.sql \
---         -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100
+--     ServingStage runs it and replaces the month of serving.top_pages_per_media_file_monthly with
+--     the result, in one Iceberg commit.
+--     By hand (sql/README.md):
+--         spark-sql ... -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100 \
+--             -f sql/serving/top_pages_per_media_file_monthly.sql
 
 WITH month_media_file_page_views AS (
     SELECT media_file, wiki, page_title, pageview_count

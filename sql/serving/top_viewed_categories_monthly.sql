@@ -14,40 +14,27 @@
 --     top_n          -- list length, 100
 --
 -- Inputs:
---     category_wiki_pageviews  (temporary view, see category_wiki_pageviews.sql)
+--     category_pageviews_with_all_wikis  (temporary view)
 --
--- Output (written to serving.top_viewed_categories_monthly by ServingStage):
+-- Output (written to serving.top_viewed_categories_monthly, replacing the month):
 --     category_scope STRING, wiki STRING, year INT, month INT,
 --     category STRING, pageview_count BIGINT, rank INT
 --
 -- Usage:
---     spark3-sql -f top_viewed_categories_monthly.sql \
---         -d year=2024 -d month_number=2 -d top_n=100
+--     ServingStage runs it and replaces the month of serving.top_viewed_categories_monthly with the
+--     result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views category_wiki_pageviews then
+--     category_pageviews_with_all_wikis, then run this file, with -d month=2024-02 -d year=2024
+--     -d month_number=2 -d top_n=100.
 
-WITH all_wikis_pageviews AS (
-    SELECT
-        category,
-        category_scope,
-        'all-wikis' AS wiki,
-        CAST(SUM(pageview_count) AS BIGINT) AS pageview_count
-    FROM category_wiki_pageviews
-    GROUP BY category, category_scope
-),
-
-candidate_categories AS (
-    SELECT category, category_scope, wiki, pageview_count FROM category_wiki_pageviews
-    UNION ALL
-    SELECT category, category_scope, wiki, pageview_count FROM all_wikis_pageviews
-),
-
-ordered_categories AS (
+WITH ordered_categories AS (
     SELECT
         *,
         ROW_NUMBER() OVER (
             PARTITION BY category_scope, wiki
             ORDER BY pageview_count DESC, category
         ) AS list_position
-    FROM candidate_categories
+    FROM category_pageviews_with_all_wikis
 ),
 
 top_categories AS (

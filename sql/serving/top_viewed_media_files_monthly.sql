@@ -11,40 +11,28 @@
 -- shuffle (WindowGroupLimit).
 --
 -- Parameters:
---     month          -- YYYY-MM of the month to compute
+--     month          -- the month to compute, YYYY-MM
 --     year           -- year of the month, e.g. 2024
 --     month_number   -- month of the year, 1 to 12
 --     top_n          -- list length, 100
 --
 -- Inputs:
 --     commons.commons_media_file_metrics_snapshot  (a file's categories: the shallow sets)
---     deep_category_files        (temporary view, see deep_category_files.sql)
---     media_file_wiki_pageviews  (temporary view, see media_file_wiki_pageviews.sql)
+--     deep_category_files  (temporary view)
+--     media_file_pageviews_with_all_wikis  (temporary view)
 --
--- Output (written to serving.top_viewed_media_files_monthly by ServingStage):
+-- Output (written to serving.top_viewed_media_files_monthly, replacing the month):
 --     category STRING, category_scope STRING, wiki STRING, year INT, month INT,
 --     media_file STRING, pageview_count BIGINT, rank INT
 --
 -- Usage:
---     spark3-sql -f top_viewed_media_files_monthly.sql \
---         -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100
+--     ServingStage runs it and replaces the month of serving.top_viewed_media_files_monthly with
+--     the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the views deep_category_files,
+--     media_file_wiki_pageviews then media_file_pageviews_with_all_wikis, then run this file, with
+--     -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100.
 
-WITH all_wikis_pageviews AS (
-    SELECT
-        media_file,
-        'all-wikis' AS wiki,
-        CAST(SUM(pageview_count) AS BIGINT) AS pageview_count
-    FROM media_file_wiki_pageviews
-    GROUP BY media_file
-),
-
-media_file_pageviews AS (
-    SELECT media_file, wiki, pageview_count FROM media_file_wiki_pageviews
-    UNION ALL
-    SELECT media_file, wiki, pageview_count FROM all_wikis_pageviews
-),
-
-shallow_category_files AS (
+WITH shallow_category_files AS (
     SELECT DISTINCT
         category,
         'shallow' AS category_scope,
@@ -64,11 +52,12 @@ candidate_files AS (
     SELECT
         scoped_category_files.category,
         scoped_category_files.category_scope,
-        media_file_pageviews.wiki,
+        file_pageviews.wiki,
         scoped_category_files.media_file,
-        media_file_pageviews.pageview_count
+        file_pageviews.pageview_count
     FROM scoped_category_files
-    JOIN media_file_pageviews ON media_file_pageviews.media_file = scoped_category_files.media_file
+    JOIN media_file_pageviews_with_all_wikis AS file_pageviews
+      ON file_pageviews.media_file = scoped_category_files.media_file
 ),
 
 ordered_files AS (

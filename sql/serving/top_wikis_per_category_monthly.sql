@@ -12,15 +12,17 @@
 --     top_n          -- list length, 100
 --
 -- Inputs:
---     category_wiki_pageviews  (temporary view, see category_wiki_pageviews.sql)
+--     category_wiki_pageviews  (temporary view)
 --
--- Output (written to serving.top_wikis_per_category_monthly by ServingStage):
+-- Output (written to serving.top_wikis_per_category_monthly, replacing the month):
 --     category STRING, category_scope STRING, year INT, month INT,
 --     wiki STRING, pageview_count BIGINT, rank INT
 --
 -- Usage:
---     spark3-sql -f top_wikis_per_category_monthly.sql \
---         -d year=2024 -d month_number=2 -d top_n=100
+--     ServingStage runs it and replaces the month of serving.top_wikis_per_category_monthly with
+--     the result, in one Iceberg commit.
+--     By hand (sql/README.md): in one session, create the view category_wiki_pageviews, then run
+--     this file, with -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100.
 
 WITH ordered_wikis AS (
     SELECT

@@ -22,11 +22,14 @@ import org.commonsimpact.common.Tables;
  * serving.<table>} of a month from that month's base tables, so that each public API endpoint
  * reads one table.
  *
- * <p>All logic is SparkSQL in {@code sql/serving/}: one file per table, named after it, and four
+ * <p>All logic is SparkSQL in {@code sql/serving/}: one file per table, named after it, and seven
  * shared intermediates that this class registers as temporary views (persisted, as several tables
  * read each): {@code deep_category_files}, {@code category_wiki_pageviews}, {@code
- * media_file_wiki_pageviews} and {@code category_user_edits}. This class only binds parameters,
- * registers the views and writes.
+ * media_file_wiki_pageviews}, {@code category_user_edits}, and the per-wiki and per-type counts
+ * with their 'all-wikis' / 'all-edit-types' rows that a table and its top list share ({@code
+ * category_pageviews_with_all_wikis}, {@code media_file_pageviews_with_all_wikis}, {@code
+ * category_edits_with_all_types}). This class only binds parameters, registers the views and
+ * writes.
  *
  * <p>Inputs: the five base tables {@code commons.*} of SPEC §5 for the month, and, for the deep
  * figures of tables 5, 12, 13 and 14, {@code commons.category_file_membership} joined with {@code
@@ -50,7 +53,10 @@ public final class ServingStage implements Stage {
           "deep_category_files",
           "category_wiki_pageviews",
           "media_file_wiki_pageviews",
-          "category_user_edits");
+          "category_user_edits",
+          "category_pageviews_with_all_wikis",
+          "media_file_pageviews_with_all_wikis",
+          "category_edits_with_all_types");
 
   /** Tables the stage reads; all must exist. */
   static final List<String> INPUTS;

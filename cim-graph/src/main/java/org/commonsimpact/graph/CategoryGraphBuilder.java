@@ -123,6 +123,6 @@ public final class CategoryGraphBuilder {
 
   private Dataset<Row> sql(String name) {
     return SqlScript.load(STAGE, name)
-        .run(session, Map.of("snapshot", month.snapshot(), "max_depth", maxDepth));
+        .run(session, Map.of("month", month.toString(), "max_depth", maxDepth));
   }
 }

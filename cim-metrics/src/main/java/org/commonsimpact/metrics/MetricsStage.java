@@ -59,7 +59,7 @@ public final class MetricsStage implements Stage {
     Month month = context.month();
     requireGraph(session);
     Map<String, Object> parameters = Map.of(
-        "snapshot", month.snapshot(),
+        "month", month.toString(),
         "year", month.year(),
         "month_number", month.monthNumber(),
         "month_start", month.mediawikiStart(),
