@@ -7,6 +7,8 @@ import org.commonsimpact.common.Month;
 import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.RunOptions;
 import org.commonsimpact.common.Stage;
+import org.commonsimpact.pipeline.MonthlyRun;
+import org.commonsimpact.pipeline.PipelineStages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,7 +1,7 @@
 package org.commonsimpact.app;
 
 import java.io.PrintWriter;
-import org.commonsimpact.common.InvalidInputException;
+import org.commonsimpact.pipeline.Failures;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -28,7 +28,7 @@ import picocli.CommandLine.Command;
       BackfillCommand.class,
       SqlCommand.class,
       DemoCommand.class,
-      org.commonsimpact.dumps.DumpsBenchmark.class,
+      org.commonsimpact.bench.BenchDumpsCommand.class,
       org.commonsimpact.cassandra.LoadCassandraCommand.class,
       org.commonsimpact.bench.GenerateCommand.class,
       org.commonsimpact.bench.BenchCommand.class,
@@ -43,9 +43,9 @@ import picocli.CommandLine.Command;
       "Logs and progress go to stderr; query results and reports to stdout or files."
     })
 public final class Cim implements Runnable {
-  public static final int EXIT_OK = 0;
-  public static final int EXIT_FAILURE = 1;
-  public static final int EXIT_INVALID_INPUT = 2;
+  public static final int EXIT_OK = Failures.EXIT_OK;
+  public static final int EXIT_FAILURE = Failures.EXIT_FAILURE;
+  public static final int EXIT_INVALID_INPUT = Failures.EXIT_INVALID_INPUT;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -108,29 +108,14 @@ public final class Cim implements Runnable {
   }
 
   static boolean isInvalidInput(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof InvalidInputException) {
-        return true;
-      }
-    }
-    return false;
+    return Failures.isInvalidInput(e);
   }
 
-  /** The innermost invalid-input message if any, else the exception's own; on one line. */
+  /**
+   * The invalid-input message if any, else the exception's own, on one line; a back-fill failure
+   * keeps its own message, which names the month and already carries its cause's.
+   */
   static String oneLine(Throwable e) {
-    Throwable chosen = e;
-    for (Throwable t = e;
-        t != null && !(chosen instanceof BackfillCommand.BackfillFailure);
-        t = t.getCause()) {
-      if (t instanceof InvalidInputException) {
-        chosen = t;
-        break;
-      }
-    }
-    String message = chosen.getMessage();
-    if (message == null || message.isBlank()) {
-      message = chosen.getClass().getName();
-    }
-    return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    return e instanceof BackfillCommand.BackfillFailure ? Failures.ownLine(e) : Failures.oneLine(e);
   }
 }

@@ -11,6 +11,8 @@ import org.commonsimpact.common.Month;
 import org.commonsimpact.common.RunOptions;
 import org.commonsimpact.common.Stage;
 import org.commonsimpact.common.TsvSourceImporter;
+import org.commonsimpact.pipeline.MonthlyRun;
+import org.commonsimpact.pipeline.PipelineStages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -45,7 +47,7 @@ final class DemoCommand implements Runnable {
     Path report = dir.resolve("report-" + MONTH + ".json");
     SparkSession session = CimSession.open(warehouse.toString());
     new TsvSourceImporter(session).importAll(world.resolve("input"));
-    List<Stage> stages = PipelineStages.select(null);
+    List<Stage> stages = PipelineStages.all();
     RunOptions options = new RunOptions(world.resolve("allow_list.txt").toString(),
         RunOptions.DEFAULT_MAX_DEPTH, dumps.toString(), false);
     MonthlyRun.run(session, Month.parse(MONTH), options, stages, report.toString());

@@ -5,6 +5,8 @@ import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.RunOptions;
 import org.commonsimpact.common.Stage;
+import org.commonsimpact.pipeline.MonthlyRun;
+import org.commonsimpact.pipeline.PipelineStages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

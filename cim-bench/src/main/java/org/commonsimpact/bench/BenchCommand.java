@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
       "For each scale (smallest first) the benchmark generates a synthetic Commons-shaped world "
           + "as `cim generate` does, or reuses the one a previous benchmark left in the work "
           + "folder; times one full read of the nine source tables; and runs the full month "
-          + "(readiness check, graph, metrics, dumps, serving) in this JVM, timing every step "
-          + "and sampling the driver heap. Before the first scale an untimed warm-up month runs "
+          + "in this JVM as `cim run` does (readiness check, graph, metrics, dumps, serving), "
+          + "timing every step and sampling the driver heap. Before the first scale an untimed warm-up month runs "
           + "on a tiny world, so that start-up costs do not flatter the larger scale. Last, it "
           + "runs the dumps benchmark (`cim bench-dumps`).",
       "",
@@ -113,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
       results.add(result);
     }
     Progress.step("bench", "dumps benchmark on {} rows", dumpsRows);
-    DumpsSpeedup.Result dumps = DumpsSpeedup.measure(dumpsRows);
+    DumpsFigures dumps = new DumpsBenchmark(dumpsRows).run().requirePassed();
 
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("scales", sorted);
@@ -151,7 +151,7 @@ public final class BenchCommand implements Callable<Integer> {
     System.gc();
     RunOptions options = new RunOptions(world.allowList().toString(),
         RunOptions.DEFAULT_MAX_DEPTH, world.dumpsRoot().toString(), false);
-    MonthRunner.Timing timing = MonthRunner.run(world.session(), plan.month, options);
+    TimedMonth.Timing timing = TimedMonth.run(world.session(), plan.month, options);
     return new ScaleResult(plan.scale, world, scan, timing, before, LoadAverage.now());
   }
 

@@ -32,7 +32,7 @@ final class BenchReport {
   private static final double GIB = 1024.0 * 1024 * 1024;
 
   private final List<ScaleResult> scales;
-  private final DumpsSpeedup.Result dumps;
+  private final DumpsFigures dumps;
   private final LoadAverage loadAtStart;
   private final LoadAverage loadAtEnd;
   private final Map<String, Object> settings;
@@ -41,7 +41,7 @@ final class BenchReport {
    * @param scales results in ascending scale order, at least two
    * @param settings what was asked (month, seed...), copied to the JSON as is
    */
-  BenchReport(List<ScaleResult> scales, DumpsSpeedup.Result dumps, LoadAverage loadAtStart,
+  BenchReport(List<ScaleResult> scales, DumpsFigures dumps, LoadAverage loadAtStart,
       LoadAverage loadAtEnd, Map<String, Object> settings) {
     if (scales.size() < 2) {
       throw new IllegalArgumentException("the benchmark needs two scales");

@@ -1,6 +1,5 @@
 package org.commonsimpact.bench;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -15,7 +14,7 @@ import java.util.Map;
  * @param loadAfter load averages after the month
  */
 record ScaleResult(double scale, WorldCache.World world, double scanSeconds,
-    MonthRunner.Timing timing, LoadAverage loadBefore, LoadAverage loadAfter) {
+    TimedMonth.Timing timing, LoadAverage loadBefore, LoadAverage loadAfter) {
 
   long rows() {
     return world.totalRows();
@@ -32,10 +31,7 @@ record ScaleResult(double scale, WorldCache.World world, double scanSeconds,
 
   /** Seconds of each step: readiness, then every stage, in pipeline order. */
   Map<String, Double> stepSeconds() {
-    Map<String, Double> steps = new LinkedHashMap<>();
-    steps.put("readiness", timing.readinessSeconds());
-    steps.putAll(timing.stageSeconds());
-    return steps;
+    return timing.stepSeconds();
   }
 
   /** Source rows per second of a step's time. */

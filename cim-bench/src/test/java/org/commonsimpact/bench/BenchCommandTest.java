@@ -112,14 +112,6 @@ class BenchCommandTest {
   }
 
   @Test
-  void readsTheDumpsBenchmarksSpeedup() {
-    assertEquals(1.87, DumpsSpeedup.parse("  round 1: single-stream 2.00 s, speed-up 1.50x\n"
-        + "  speed-up (best single / best parallel): 1.87x\n"
-        + "  speed-up incl. format + sort (round 1): 1.20x\n"));
-    assertThrows(IllegalStateException.class, () -> DumpsSpeedup.parse("no figure"));
-  }
-
-  @Test
   void worldFoldersAreNamedByWhatMakesTheWorld() {
     Month month = Month.parse("2024-02");
     assertEquals("world-s4-seed1-2024-02", WorldCache.folderName(new WorldPlan(4, 1, month, false)));

@@ -18,7 +18,7 @@ import org.apache.spark.api.java.JavaRDD;
  * The baseline the parallel writer is measured against: the driver pulls the sorted lines partition
  * by partition and compresses them, on one thread, into a single bzip2 stream. It writes the same
  * uncompressed bytes as {@link ParallelBzip2Writer}; only the stream layout (and so the compressed
- * bytes) differs. Used by {@link DumpsBenchmark}, not by the stage.
+ * bytes) differs. Used by the dumps benchmark (cim-bench), not by the stage.
  */
 public final class SingleStreamBzip2Writer {
   private final Configuration conf;

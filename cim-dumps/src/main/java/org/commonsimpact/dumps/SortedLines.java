@@ -17,8 +17,17 @@ import org.apache.spark.storage.StorageLevel;
  * the planner's size estimate: one partition for small inputs, up to twice the default parallelism
  * for large ones, so that compression tasks come in even waves over the cores.
  */
-final class SortedLines {
+public final class SortedLines {
   private SortedLines() {}
+
+  /**
+   * The sorted lines of {@code rows}, a base table's rows with its columns in order, as the dumps
+   * stage writes them; persisted: the caller unpersists them when written. The dumps benchmark
+   * (cim-bench) prepares its input with it.
+   */
+  public static JavaRDD<byte[]> ofBaseTable(Dataset<Row> rows, String table, long streamBytes) {
+    return of(rows, table, DumpStage.columnNames(table), streamBytes);
+  }
 
   /**
    * The sorted lines of {@code rows} (whose columns are {@code columns}, in order), persisted: the

@@ -1,4 +1,4 @@
-package org.commonsimpact.app;
+package org.commonsimpact.pipeline;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,8 +12,12 @@ import org.commonsimpact.graph.GraphStage;
 import org.commonsimpact.metrics.MetricsStage;
 import org.commonsimpact.serving.ServingStage;
 
-/** The stages of the monthly pipeline, in the order data flows through them. */
-final class PipelineStages {
+/**
+ * The stages of the monthly pipeline, in the order data flows through them: the one list that
+ * {@code cim run}, {@code cim backfill}, {@code cim demo} and {@code cim bench} select from. Each
+ * call returns new stage instances, so that a month never sees state left by another.
+ */
+public final class PipelineStages {
   private static final Map<String, Supplier<Stage>> ALL = new LinkedHashMap<>();
 
   static {
@@ -25,12 +29,21 @@ final class PipelineStages {
 
   private PipelineStages() {}
 
-  static List<String> names() {
+  /** The stage names, in pipeline order. */
+  public static List<String> names() {
     return new ArrayList<>(ALL.keySet());
   }
 
-  /** The stages named in a {@code --stages} list (all when null), in pipeline order. */
-  static List<Stage> select(List<String> requested) {
+  /** Every stage, in pipeline order: a full month. */
+  public static List<Stage> all() {
+    return select(null);
+  }
+
+  /**
+   * The stages named in a {@code --stages} list (all when null or empty), in pipeline order
+   * whatever the order of the list; an unknown name is invalid input.
+   */
+  public static List<Stage> select(List<String> requested) {
     if (requested == null || requested.isEmpty()) {
       return ALL.values().stream().map(Supplier::get).toList();
     }

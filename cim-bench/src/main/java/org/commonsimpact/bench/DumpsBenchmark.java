@@ -1,18 +1,16 @@
-package org.commonsimpact.dumps;
+package org.commonsimpact.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -22,72 +20,61 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.Tables;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import org.commonsimpact.dumps.DumpSettings;
+import org.commonsimpact.dumps.ParallelBzip2Writer;
+import org.commonsimpact.dumps.SingleStreamBzip2Writer;
+import org.commonsimpact.dumps.SortedLines;
+import org.commonsimpact.dumps.WrittenDump;
 
 /**
- * {@code cim bench-dumps}: measures the parallel dump writer against a single-stream writer on a
- * synthetic table shaped like {@code commons_pageviews_per_category_monthly}.
+ * The dumps benchmark: the parallel dump writer against a single-stream writer on a synthetic table
+ * shaped like {@code commons_pageviews_per_category_monthly}. It measures and returns the figures
+ * ({@link DumpsFigures}); printing them is the caller's ({@code cim bench-dumps}, {@code cim
+ * bench}).
  *
  * <p>It generates the rows, formats and sorts them once (the step both writers share, timed on its
  * own), warms both writers up, then in one run times, for each round, the single-stream writer and
  * the parallel writer on the same sorted lines (alternating, so that a change of machine load hits
  * both). It checks that all parallel runs wrote byte-identical files and that both writers' files
- * decompress to the same bytes, and prints rows, sizes, times, the cores the JVM kept busy (a
- * loaded machine shows fewer than it has) and the speed-up. The exit status is 1 when a check
- * fails.
+ * decompress to the same bytes, and records rows, sizes, times and the cores the JVM kept busy (a
+ * loaded machine shows fewer than it has). Spark runs in local mode on all cores.
  */
-@Command(
-    name = "bench-dumps",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Benchmark the dumps writer: parallel bzip2 streams against one single-threaded stream, on a "
-          + "synthetic base table. Spark runs in local mode on all cores."
-    })
-public final class DumpsBenchmark implements Callable<Integer> {
-  @Option(names = "--rows", defaultValue = "2000000", paramLabel = "N",
-      description = "Rows of the synthetic table (default: ${DEFAULT-VALUE}).")
-  long rows;
-
-  @Option(names = "--work-dir", paramLabel = "DIR",
-      description = "Folder for the warehouse and the output files (default: a new temporary "
-          + "folder, deleted at the end).")
-  java.nio.file.Path workDir;
-
-  @Option(names = "--stream-bytes", paramLabel = "BYTES",
-      description = "Uncompressed bytes per bzip2 stream (default: ${DEFAULT-VALUE}).")
-  long streamBytes = DumpSettings.DEFAULT_STREAM_BYTES;
-
-  @Option(names = "--rounds", defaultValue = "2", paramLabel = "N",
-      description = "Rounds of (single-stream, parallel) writes (default: ${DEFAULT-VALUE}).")
-  int rounds;
-
-  @Option(names = "--keep", description = "Keep the work folder.")
-  boolean keep;
-
+final class DumpsBenchmark {
   private static final int WARM_UP_LINES = 50_000;
 
-  private final PrintStream out;
+  private final long rows;
+  private final long streamBytes;
+  private final int rounds;
+  private final java.nio.file.Path workDir;
+  private final boolean keep;
 
-  public DumpsBenchmark() {
-    this(System.out);
+  /** The benchmark on {@code rows} rows, with the default stream size and two rounds. */
+  DumpsBenchmark(long rows) {
+    this(rows, DumpSettings.DEFAULT_STREAM_BYTES, 2, null, false);
   }
 
-  DumpsBenchmark(PrintStream out) {
-    this.out = out;
-  }
-
-  public static void main(String[] args) {
-    System.exit(new CommandLine(new DumpsBenchmark()).execute(args));
-  }
-
-  @Override
-  public Integer call() throws Exception {
+  /**
+   * @param rows rows of the synthetic table, positive
+   * @param streamBytes uncompressed bytes per bzip2 stream
+   * @param rounds rounds of (single-stream, parallel) writes, positive
+   * @param workDir folder for the warehouse and the files, or null for a new temporary folder that
+   *     is deleted at the end
+   * @param keep keep the temporary folder
+   */
+  DumpsBenchmark(long rows, long streamBytes, int rounds, java.nio.file.Path workDir,
+      boolean keep) {
     if (rows < 1 || rounds < 1) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          "--rows and --rounds must be positive");
+      throw new IllegalArgumentException("rows and rounds must be positive");
     }
+    this.rows = rows;
+    this.streamBytes = streamBytes;
+    this.rounds = rounds;
+    this.workDir = workDir;
+    this.keep = keep;
+  }
+
+  /** Runs the benchmark; the figures say whether its checks held ({@link DumpsFigures#passed}). */
+  DumpsFigures run() throws Exception {
     double loadAtStart = loadAverage();
     boolean temporary = workDir == null;
     java.nio.file.Path dir = temporary ? Files.createTempDirectory("cim-bench-dumps") : workDir;
@@ -95,7 +82,7 @@ public final class DumpsBenchmark implements Callable<Integer> {
     SparkSession session = CimSession.open(dir.resolve("warehouse").toString());
     Configuration conf = session.sessionState().newHadoopConf();
     Path outDir = new Path(dir.resolve("out").toAbsolutePath().toUri());
-    FileSystem fs = DumpFileSystem.of(outDir, conf);
+    FileSystem fs = rawFileSystem(outDir, conf);
     try {
       long t0 = System.nanoTime();
       Dataset<Row> table = synthetic(session, rows).persist(StorageLevel.MEMORY_AND_DISK());
@@ -103,9 +90,8 @@ public final class DumpsBenchmark implements Callable<Integer> {
       double generate = seconds(t0);
 
       t0 = System.nanoTime();
-      List<String> columns = DumpStage.columnNames(Tables.PAGEVIEWS_PER_CATEGORY);
-      JavaRDD<byte[]> sorted = SortedLines.of(table, Tables.PAGEVIEWS_PER_CATEGORY, columns,
-          streamBytes);
+      JavaRDD<byte[]> sorted =
+          SortedLines.ofBaseTable(table, Tables.PAGEVIEWS_PER_CATEGORY, streamBytes);
       sorted.count();
       double prepare = seconds(t0);
 
@@ -141,42 +127,35 @@ public final class DumpsBenchmark implements Callable<Integer> {
           && first.uncompressedBytes() == single.uncompressedBytes()
           && first.lines() == rows && single.lines() == rows;
 
-      double bestSingle = singles.stream().mapToDouble(t -> t.seconds).min().orElseThrow();
-      double bestParallel = parallels.stream().mapToDouble(t -> t.seconds).min().orElseThrow();
-      out.printf(Locale.ROOT, "bench-dumps: %d rows, %d cores, %d sorted partitions, "
-              + "load average %.2f at start, %.2f at end%n", rows,
-          Runtime.getRuntime().availableProcessors(), sorted.getNumPartitions(), loadAtStart,
-          loadAverage());
-      out.printf(Locale.ROOT, "  uncompressed:          %,d bytes%n", first.uncompressedBytes());
-      out.printf(Locale.ROOT, "  parallel bzip2:        %,d bytes in %d streams of %,d bytes%n",
-          first.compressedBytes(), first.streams(), streamBytes);
-      out.printf(Locale.ROOT, "  single-stream bzip2:   %,d bytes%n", single.compressedBytes());
-      out.printf(Locale.ROOT, "  generate rows:         %.2f s (not timed below)%n", generate);
-      out.printf(Locale.ROOT, "  format + sort:         %.2f s (shared by both writers)%n",
-          prepare);
-      for (int round = 1; round <= rounds; round++) {
-        Timed s = singles.get(round - 1);
-        Timed p = parallels.get(round - 1);
-        out.printf(Locale.ROOT, "  round %d: single-stream %.2f s (%.2f cores busy), parallel %.2f s"
-                + " (%.2f cores busy), speed-up %.2fx%n", round, s.seconds, s.cores(), p.seconds,
-            p.cores(), s.seconds / p.seconds);
+      List<DumpsFigures.Round> timed = new ArrayList<>();
+      for (int round = 0; round < rounds; round++) {
+        Timed s = singles.get(round);
+        Timed p = parallels.get(round);
+        timed.add(new DumpsFigures.Round(s.seconds, s.cores(), p.seconds, p.cores()));
       }
-      out.printf(Locale.ROOT, "  speed-up (best single / best parallel): %.2fx%n",
-          bestSingle / bestParallel);
-      out.printf(Locale.ROOT, "  speed-up incl. format + sort (round 1): %.2fx%n",
-          (prepare + singles.get(0).seconds) / (prepare + parallels.get(0).seconds));
-      out.printf(Locale.ROOT, "  parallel runs byte-identical: %s (sha256 %s)%n",
-          identical ? "yes" : "NO", first.sha256());
-      out.printf(Locale.ROOT, "  same text as single stream:   %s%n", sameText ? "yes" : "NO");
+      int partitions = sorted.getNumPartitions();
       sorted.unpersist(false);
       table.unpersist(false);
-      return identical && sameText ? 0 : 1;
+      return new DumpsFigures(rows, Runtime.getRuntime().availableProcessors(), partitions,
+          loadAtStart, loadAverage(), first.uncompressedBytes(), first.compressedBytes(),
+          first.streams(), streamBytes, single.compressedBytes(), generate, prepare, timed,
+          identical, first.sha256(), sameText);
     } finally {
       if (temporary && !keep) {
-        DumpFileSystem.deleteQuietly(DumpFileSystem.of(new Path(dir.toUri()), conf),
-            new Path(dir.toUri()));
+        Path root = new Path(dir.toUri());
+        try {
+          rawFileSystem(root, conf).delete(root, true);
+        } catch (IOException | RuntimeException ignored) {
+          // Best effort: a temporary folder.
+        }
       }
     }
+  }
+
+  /** The file system of {@code path}, the raw one for local paths (as the dump writers use). */
+  private static FileSystem rawFileSystem(Path path, Configuration conf) throws IOException {
+    FileSystem fs = path.getFileSystem(conf);
+    return fs instanceof LocalFileSystem local ? local.getRaw() : fs;
   }
 
   /** Rows shaped like {@code commons_pageviews_per_category_monthly}, deterministic in {@code id}. */
