@@ -68,8 +68,9 @@ public final class DumpStage implements Stage {
     DumpSettings effective = settings != null ? settings : fromConf(session);
     List<String> inputs = new ArrayList<>();
     Tables.BASE_TABLES.forEach(table -> inputs.add(Tables.commons(table)));
-    for (String table : MonthPartitions.missingTables(session, inputs)) {
-      throw new InvalidInputException("cannot dump " + table
+    List<String> missing = MonthPartitions.missingTables(session, inputs);
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException("cannot dump " + missing.get(0)
           + ": the table does not exist (run the metrics stage first)");
     }
     try {

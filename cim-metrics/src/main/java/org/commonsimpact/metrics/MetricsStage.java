@@ -97,10 +97,11 @@ public final class MetricsStage implements Stage {
   }
 
   private static void requireGraph(SparkSession session) {
-    for (String table : MonthPartitions.missingTables(session,
-        List.of(Tables.CATEGORY_GRAPH, Tables.CATEGORY_FILE_MEMBERSHIP))) {
+    List<String> missing = MonthPartitions.missingTables(session,
+        List.of(Tables.CATEGORY_GRAPH, Tables.CATEGORY_FILE_MEMBERSHIP));
+    if (!missing.isEmpty()) {
       throw new InvalidInputException(
-          "metrics stage: " + table + " does not exist; run the graph stage first");
+          "metrics stage: " + missing.get(0) + " does not exist; run the graph stage first");
     }
   }
 

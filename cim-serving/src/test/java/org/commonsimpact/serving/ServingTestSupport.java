@@ -7,13 +7,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
-import org.commonsimpact.tables.ServingTable;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.RunOptions;
 import org.commonsimpact.common.RunReport;
 import org.commonsimpact.common.SparkTestSupport;
 import org.commonsimpact.common.StageContext;
 import org.commonsimpact.common.Tables;
+import org.commonsimpact.tables.ServingTable;
 
 /** Running the stage and reading its tables back in tests. */
 final class ServingTestSupport {
