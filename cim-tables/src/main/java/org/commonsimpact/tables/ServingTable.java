@@ -257,6 +257,37 @@ public final class ServingTable {
     return "CREATE KEYSPACE IF NOT EXISTS " + keyspace + " WITH replication = " + replication;
   }
 
+  /**
+   * The whole schema as a {@code cqlsh} script: the keyspace, then each table with its indexes, in
+   * SPEC order, each statement ending with {@code ;}. The repository keeps it for {@code commons}
+   * with the loader's default replication in {@code cql/serving-schema.cql} of the loader module,
+   * for readers and for creating the schema by hand; the loader itself runs {@link #cqlKeyspace}
+   * and {@link #cqlSchema}.
+   */
+  public static String cqlScript(String keyspace, String replication) {
+    StringBuilder script = new StringBuilder()
+        .append("-- The Cassandra schema of the fourteen serving tables (SPEC §7), keyspace ")
+        .append(keyspace).append(".\n")
+        .append("-- Generated from org.commonsimpact.tables.ServingTable (module cim-tables), where ")
+        .append("each table is\n")
+        .append("-- declared once; do not edit. cim load-cassandra creates the same for any ")
+        .append("--keyspace.\n\n")
+        .append(cqlKeyspace(keyspace, replication)).append(";\n");
+    int number = 0;
+    for (ServingTable table : ALL.values()) {
+      number++;
+      script.append("\n-- ").append(number).append(". ").append(table.name()).append(": ")
+          .append(table.topList
+              ? "top list, one partition per API path and month, rows in rank order."
+              : "series, one partition per API path, one row per month (dt).")
+          .append('\n');
+      for (String statement : table.cqlSchema(keyspace)) {
+        script.append(statement).append(";\n");
+      }
+    }
+    return script.toString();
+  }
+
   @Override
   public String toString() {
     return name();
