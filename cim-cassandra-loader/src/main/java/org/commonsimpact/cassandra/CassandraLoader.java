@@ -34,8 +34,8 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
-import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.MonthPartitions;
+import org.commonsimpact.common.Progress;
 import org.commonsimpact.tables.ServingTable;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
@@ -51,8 +51,8 @@ import scala.collection.Seq;
  *   <li>read each selected table's month from the warehouse (cached for the steps below) and check
  *       it: the tables exist, the month is there (some serving table has rows for it), no row has
  *       a NULL or duplicate primary key — all before writing anything;
- *   <li>create the keyspace and the tables from their declaration ({@link ServingTable}) when missing, and refuse
- *       a keyspace whose tables have another shape;
+ *   <li>create the keyspace and the tables from their declaration ({@link ServingTable}) when
+ *       missing, and refuse a keyspace whose tables have another shape;
  *   <li>per table: upsert the month's rows, then read back the keys of that month from Cassandra
  *       (found through a storage-attached index on {@code dt}, or on {@code year} and {@code
  *       month}) and delete those the new data does not have — a whole partition for a top list
