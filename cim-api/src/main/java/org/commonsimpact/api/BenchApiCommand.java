@@ -4,7 +4,6 @@ import com.datastax.oss.driver.api.core.CqlSession;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,9 +18,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.commonsimpact.cassandra.CassandraLoadOptions;
 import org.commonsimpact.common.InvalidInputException;
+import org.commonsimpact.cql.CassandraConnection;
+import org.commonsimpact.cql.CassandraOptions;
+import org.commonsimpact.cql.ConsistencyOption;
+import org.commonsimpact.cql.CqlSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,14 +52,7 @@ public final class BenchApiCommand implements Runnable {
       description = "The server's root URL, on a loopback address (default: ${DEFAULT-VALUE}).")
   String url;
 
-  @Option(names = "--cassandra", required = true, paramLabel = "HOST:PORT",
-      description = "The Cassandra node the server reads, to find request paths.")
-  String cassandra;
-
-  @Option(names = "--keyspace", paramLabel = "NAME",
-      defaultValue = CassandraLoadOptions.DEFAULT_KEYSPACE,
-      description = "Keyspace the server reads (default: ${DEFAULT-VALUE}).")
-  String keyspace;
+  @Mixin CassandraOptions cassandra;
 
   @Option(names = "--requests", paramLabel = "N", defaultValue = "20000",
       description = "Measured requests (default: ${DEFAULT-VALUE}).")
@@ -83,12 +79,10 @@ public final class BenchApiCommand implements Runnable {
           + "--paths-per-endpoint: expected 1..10000000 requests, warmup >= 0, 1..256 threads, "
           + "at least 1 path");
     }
-    CassandraLoadOptions options =
-        CassandraLoadOptions.parse(cassandra, keyspace, "LOCAL_ONE", null, null, null);
+    CassandraConnection options = cassandra.connection(ConsistencyOption.READ_DEFAULT);
     Map<Endpoint, List<String>> paths;
-    try (CqlSession session = CqlSession.builder()
-        .addContactPoint(new InetSocketAddress(options.host(), options.port()))
-        .withLocalDatacenter("datacenter1").build()) {
+    try (CqlSession session = CqlSessions.open(options, CqlSessions.DEFAULT_DATACENTER,
+        Duration.ofSeconds(2))) {
       paths = BenchRequests.find(session, options.keyspace(), pathsPerEndpoint);
     }
     if (paths.isEmpty()) {

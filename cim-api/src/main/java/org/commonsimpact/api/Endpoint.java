@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.commonsimpact.cassandra.CassandraTable;
+import org.commonsimpact.tables.ServingTable;
 
 /**
  * One of the fourteen endpoints: a serving table of SPEC §7 seen from HTTP. Its name is the table
  * name in kebab-case; its path parameters are the table's partition key columns, plus {@code
  * start}/{@code end} for a series (a {@code [start, end)} slice of {@code dt}); a top list has
  * {@code year}/{@code month} in its partition key. Everything is derived from {@link
- * CassandraTable}, so that the API, the loader and the schema cannot disagree on a column.
+ * ServingTable}, so that the API, the loader and the schema cannot disagree on a column.
  */
 public final class Endpoint {
   /** Where the fourteen endpoints live. */
@@ -20,16 +20,16 @@ public final class Endpoint {
   private static final Map<String, Endpoint> ALL = new LinkedHashMap<>();
 
   static {
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       Endpoint endpoint = new Endpoint(table);
       ALL.put(endpoint.name(), endpoint);
     }
   }
 
-  private final CassandraTable table;
+  private final ServingTable table;
   private final List<PathParameter> parameters;
 
-  private Endpoint(CassandraTable table) {
+  private Endpoint(ServingTable table) {
     this.table = table;
     List<PathParameter> list = new ArrayList<>();
     for (String column : table.partitionKey()) {
@@ -57,7 +57,7 @@ public final class Endpoint {
     return Names.kebab(table.name());
   }
 
-  public CassandraTable table() {
+  public ServingTable table() {
     return table;
   }
 

@@ -162,7 +162,7 @@ public final class OpenApiDocument {
       String field = Names.field(column);
       required.add(field);
       ObjectNode property = properties.putObject(field);
-      switch (org.commonsimpact.cassandra.CassandraTable.cqlType(column)) {
+      switch (endpoint.table().type(column).cql()) {
         case "timestamp":
           property.put("type", "string");
           property.put("format", "date-time");

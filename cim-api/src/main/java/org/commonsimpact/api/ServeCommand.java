@@ -1,15 +1,16 @@
 package org.commonsimpact.api;
 
 import com.datastax.oss.driver.api.core.CqlSession;
-import com.datastax.oss.driver.api.core.config.DefaultDriverOption;
-import com.datastax.oss.driver.api.core.config.DriverConfigLoader;
-import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import org.commonsimpact.cassandra.CassandraLoadOptions;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Progress;
+import org.commonsimpact.cql.CassandraConnection;
+import org.commonsimpact.cql.CassandraOptions;
+import org.commonsimpact.cql.ConsistencyOption;
+import org.commonsimpact.cql.CqlSessions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,14 +37,7 @@ import picocli.CommandLine.Option;
       ""
     })
 public final class ServeCommand implements Runnable {
-  @Option(names = "--cassandra", required = true, paramLabel = "HOST:PORT",
-      description = "A Cassandra node's CQL address, e.g. 127.0.0.1:9042.")
-  String cassandra;
-
-  @Option(names = "--keyspace", paramLabel = "NAME",
-      defaultValue = CassandraLoadOptions.DEFAULT_KEYSPACE,
-      description = "Keyspace holding the serving tables (default: ${DEFAULT-VALUE}).")
-  String keyspace;
+  @Mixin CassandraOptions cassandra;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8080",
       description = "TCP port to listen on; 0 picks a free port (default: ${DEFAULT-VALUE}).")
@@ -53,22 +47,20 @@ public final class ServeCommand implements Runnable {
       description = "Address to listen on (default: ${DEFAULT-VALUE}, every interface).")
   String host;
 
-  @Option(names = "--local-datacenter", paramLabel = "NAME", defaultValue = "datacenter1",
+  @Option(names = "--local-datacenter", paramLabel = "NAME",
+      defaultValue = CqlSessions.DEFAULT_DATACENTER,
       description = "The driver's local datacenter (default: ${DEFAULT-VALUE}).")
   String localDatacenter;
 
-  @Option(names = "--consistency", paramLabel = "LEVEL", defaultValue = "LOCAL_ONE",
-      description = "Consistency level of reads (default: ${DEFAULT-VALUE}).")
-  String consistency;
+  @Mixin ConsistencyOption consistency = new ConsistencyOption(ConsistencyOption.READ_DEFAULT);
 
   @Override
   public void run() {
     if (port < 0 || port > 65535) {
       throw new InvalidInputException("invalid --port " + port + ": expected 0 to 65535");
     }
-    CassandraLoadOptions options =
-        CassandraLoadOptions.parse(cassandra, keyspace, consistency, null, null, null);
-    CqlSession session = connect(options);
+    CassandraConnection options = cassandra.connection(consistency);
+    CqlSession session = CqlSessions.open(options, localDatacenter, Duration.ofSeconds(5));
     ApiServer server;
     try {
       server = ApiServer.start(
@@ -93,22 +85,6 @@ public final class ServeCommand implements Runnable {
       stopped.await();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  private CqlSession connect(CassandraLoadOptions options) {
-    try {
-      return CqlSession.builder()
-          .addContactPoint(new InetSocketAddress(options.host(), options.port()))
-          .withLocalDatacenter(localDatacenter)
-          .withConfigLoader(DriverConfigLoader.programmaticBuilder()
-              .withString(DefaultDriverOption.REQUEST_CONSISTENCY, options.consistency().name())
-              .withDuration(DefaultDriverOption.REQUEST_TIMEOUT, Duration.ofSeconds(5))
-              .build())
-          .build();
-    } catch (RuntimeException e) {
-      throw new IllegalStateException("cannot reach Cassandra at " + options.address() + ": "
-          + e.getMessage(), e);
     }
   }
 }

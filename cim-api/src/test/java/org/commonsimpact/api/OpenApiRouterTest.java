@@ -100,7 +100,7 @@ class OpenApiRouterTest {
     List<Object> row = new ArrayList<>();
     for (Iterator<String> it = endpoint.columns().iterator(); it.hasNext(); ) {
       String column = it.next();
-      switch (org.commonsimpact.cassandra.CassandraTable.cqlType(column)) {
+      switch (endpoint.table().type(column).cql()) {
         case "timestamp":
           row.add(Instant.parse("2024-02-01T00:00:00Z"));
           break;

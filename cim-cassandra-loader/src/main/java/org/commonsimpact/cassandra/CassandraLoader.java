@@ -34,8 +34,9 @@ import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
+import org.commonsimpact.common.MonthPartitions;
 import org.commonsimpact.common.Progress;
-import org.commonsimpact.common.Tables;
+import org.commonsimpact.tables.ServingTable;
 import scala.collection.JavaConverters;
 import scala.collection.Seq;
 
@@ -50,8 +51,8 @@ import scala.collection.Seq;
  *   <li>read each selected table's month from the warehouse (cached for the steps below) and check
  *       it: the tables exist, the month is there (some serving table has rows for it), no row has
  *       a NULL or duplicate primary key — all before writing anything;
- *   <li>create the keyspace and the tables from the repository's CQL files when missing, and refuse
- *       a keyspace whose tables have another shape;
+ *   <li>create the keyspace and the tables from their declaration ({@link ServingTable}) when
+ *       missing, and refuse a keyspace whose tables have another shape;
  *   <li>per table: upsert the month's rows, then read back the keys of that month from Cassandra
  *       (found through a storage-attached index on {@code dt}, or on {@code year} and {@code
  *       month}) and delete those the new data does not have — a whole partition for a top list
@@ -104,11 +105,11 @@ public final class CassandraLoader {
     CassandraConnector connector = connector();
     try (CqlSession cql = connect(connector)) {
       requireServingTables();
-      Map<CassandraTable, Dataset<Row>> fresh = new LinkedHashMap<>();
+      Map<ServingTable, Dataset<Row>> fresh = new LinkedHashMap<>();
       try {
-        for (CassandraTable table : options.tables()) {
-          fresh.put(table, session.table(Tables.serving(table.name()))
-              .where(table.monthPredicate(month))
+        for (ServingTable table : options.tables()) {
+          fresh.put(table, session.table(table.qualifiedName())
+              .where(table.monthKeyPredicate(month))
               .selectExpr(table.columns().toArray(new String[0]))
               .persist(StorageLevel.MEMORY_AND_DISK()));
         }
@@ -129,7 +130,7 @@ public final class CassandraLoader {
    * executors busy. Every table is attempted; the first failure, in table order, is thrown after
    * all have ended.
    */
-  private <T> List<T> inParallel(String step, Function<CassandraTable, T> work) {
+  private <T> List<T> inParallel(String step, Function<ServingTable, T> work) {
     ExecutorService pool = Executors.newFixedThreadPool(
         Math.min(PARALLEL_TABLES, options.tables().size()), runnable -> {
           Thread thread = new Thread(runnable, "load-cassandra-" + step);
@@ -138,7 +139,7 @@ public final class CassandraLoader {
         });
     try {
       List<Future<T>> futures = new ArrayList<>();
-      for (CassandraTable table : options.tables()) {
+      for (ServingTable table : options.tables()) {
         futures.add(pool.submit(() -> {
           session.sparkContext().setJobDescription(STAGE + " " + step + " " + table.name());
           return work.apply(table);
@@ -216,12 +217,9 @@ public final class CassandraLoader {
   // ---------------------------------------------------------------- warehouse checks
 
   private void requireServingTables() {
-    List<String> missing = new ArrayList<>();
-    for (CassandraTable table : options.tables()) {
-      if (!session.catalog().tableExists(Tables.serving(table.name()))) {
-        missing.add(Tables.serving(table.name()));
-      }
-    }
+    List<String> qualified = new ArrayList<>();
+    options.tables().forEach(table -> qualified.add(table.qualifiedName()));
+    List<String> missing = MonthPartitions.missingTables(session, qualified);
     if (!missing.isEmpty()) {
       throw new InvalidInputException("the warehouse has no " + String.join(", ", missing)
           + ": run the serving stage first");
@@ -232,7 +230,7 @@ public final class CassandraLoader {
    * Rows, distinct primary keys and rows with a NULL key column in one table's month; computing
    * them also fills the cache of {@code fresh}.
    */
-  private static long[] keyStats(CassandraTable table, Dataset<Row> fresh) {
+  private static long[] keyStats(ServingTable table, Dataset<Row> fresh) {
     List<String> isNull = new ArrayList<>();
     for (String column : table.primaryKey()) {
       isNull.add(column + " IS NULL");
@@ -253,15 +251,15 @@ public final class CassandraLoader {
     long total = 0;
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < stats.size(); i++) {
-      CassandraTable table = options.tables().get(i);
+      ServingTable table = options.tables().get(i);
       long[] s = stats.get(i);
       rows[i] = s[0];
       total += s[0];
       if (s[2] > 0) {
-        problems.add(Tables.serving(table.name()) + " has " + s[2]
+        problems.add(table.qualifiedName() + " has " + s[2]
             + " rows with a NULL primary-key column");
       } else if (s[1] != s[0]) {
-        problems.add(Tables.serving(table.name()) + " has " + s[0] + " rows but " + s[1]
+        problems.add(table.qualifiedName() + " has " + s[0] + " rows but " + s[1]
             + " distinct primary keys " + table.primaryKey());
       }
     }
@@ -278,11 +276,11 @@ public final class CassandraLoader {
   /** Whether a serving table outside --tables has a row of the month. */
   private boolean monthInOtherTables(Month month) {
     List<String> branches = new ArrayList<>();
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       if (!options.tables().contains(table)
-          && session.catalog().tableExists(Tables.serving(table.name()))) {
-        branches.add("SELECT 1 AS one FROM " + Tables.serving(table.name()) + " WHERE "
-            + table.monthPredicate(month));
+          && session.catalog().tableExists(table.qualifiedName())) {
+        branches.add("SELECT 1 AS one FROM " + table.qualifiedName() + " WHERE "
+            + table.monthKeyPredicate(month));
       }
     }
     return !branches.isEmpty()
@@ -297,14 +295,10 @@ public final class CassandraLoader {
     if (existing.isEmpty()) {
       Progress.step(STAGE, "creating keyspace {} with replication {}", keyspace,
           options.replication());
-      for (String statement : CassandraTable.CqlScript.statements(
-          CassandraTable.CqlScript.resource("cql/keyspace.cql"),
-          Map.of("keyspace", keyspace, "replication", options.replication()))) {
-        execute(cql, statement);
-      }
+      execute(cql, ServingTable.cqlKeyspace(keyspace, options.replication()));
     } else {
       List<String> wrong = new ArrayList<>();
-      for (CassandraTable table : options.tables()) {
+      for (ServingTable table : options.tables()) {
         existing.get().getTable(table.name())
             .map(meta -> mismatch(table, meta))
             .filter(problem -> !problem.isEmpty())
@@ -320,10 +314,10 @@ public final class CassandraLoader {
     // saves the driver's one-second schema-refresh debounce per statement (36 statements).
     List<String> tables = new ArrayList<>();
     List<String> indexes = new ArrayList<>();
-    for (CassandraTable table : options.tables()) {
+    for (ServingTable table : options.tables()) {
       Optional<TableMetadata> meta = cql.getMetadata().getKeyspace(keyspace)
           .flatMap(k -> k.getTable(table.name()));
-      List<String> statements = table.ddl(keyspace);
+      List<String> statements = table.cqlSchema(keyspace);
       if (meta.isEmpty()) {
         tables.add(statements.get(0));
       }
@@ -339,8 +333,8 @@ public final class CassandraLoader {
     }
   }
 
-  /** How an existing table differs from the schema file; empty when it matches. */
-  static String mismatch(CassandraTable table, TableMetadata meta) {
+  /** How an existing table differs from its declaration; empty when it matches. */
+  static String mismatch(ServingTable table, TableMetadata meta) {
     List<String> partition = new ArrayList<>();
     for (ColumnMetadata c : meta.getPartitionKey()) {
       partition.add(c.getName().asInternal());
@@ -357,7 +351,7 @@ public final class CassandraLoader {
     }
     for (String column : table.columns()) {
       Optional<ColumnMetadata> c = meta.getColumn(CqlIdentifier.fromInternal(column));
-      String expected = CassandraTable.cqlType(column);
+      String expected = table.type(column).cql();
       if (c.isEmpty()) {
         return table.name() + " has no column " + column;
       }
@@ -395,7 +389,7 @@ public final class CassandraLoader {
   // ---------------------------------------------------------------- load
 
   /** Upserts one table's month, then deletes the month's rows that the new data does not have. */
-  private TableResult loadTable(CassandraConnector connector, CassandraTable table, Month month,
+  private TableResult loadTable(CassandraConnector connector, ServingTable table, Month month,
       Dataset<Row> fresh, long rows) {
     long start = System.nanoTime();
     String name = table.name();
@@ -417,7 +411,7 @@ public final class CassandraLoader {
           .option("keyspace", options.keyspace())
           .option("table", name)
           .load()
-          .where(table.monthPredicate(month))
+          .where(table.monthKeyPredicate(month))
           .selectExpr(primaryKey);
       Dataset<Row> freshKeys = fresh.selectExpr(primaryKey);
       Dataset<Row> stale = stored.join(freshKeys, seq(table.primaryKey()), "left_anti");

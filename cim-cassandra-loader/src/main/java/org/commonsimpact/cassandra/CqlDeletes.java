@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
+import org.commonsimpact.tables.ServingTable;
 
 /**
  * Deletes, on the executors, the stale Cassandra rows whose keys a Spark partition holds, with
@@ -43,7 +44,7 @@ final class CqlDeletes implements ForeachPartitionFunction<Row> {
   private final LongAccumulator rows;
   private final LongAccumulator partitions;
 
-  CqlDeletes(CassandraConnector connector, String keyspace, CassandraTable table,
+  CqlDeletes(CassandraConnector connector, String keyspace, ServingTable table,
       DefaultConsistencyLevel consistency, LongAccumulator rows, LongAccumulator partitions) {
     this.connector = connector;
     this.rowCql = delete(keyspace, table.name(), table.primaryKey());

@@ -4,7 +4,10 @@ import java.util.List;
 import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.Progress;
+import org.commonsimpact.cql.CassandraOptions;
+import org.commonsimpact.cql.ConsistencyOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,19 +39,10 @@ public final class LoadCassandraCommand implements Runnable {
       description = "Root of the Iceberg warehouse (catalog `cim`) holding serving.<table>.")
   String warehouse;
 
-  @Option(names = "--cassandra", required = true, paramLabel = "HOST:PORT",
-      description = "A Cassandra node's CQL address, e.g. 127.0.0.1:9042.")
-  String cassandra;
+  @Mixin CassandraOptions cassandra;
 
-  @Option(names = "--keyspace", paramLabel = "NAME",
-      defaultValue = CassandraLoadOptions.DEFAULT_KEYSPACE,
-      description = "Keyspace to write (default: ${DEFAULT-VALUE}).")
-  String keyspace;
-
-  @Option(names = "--consistency", paramLabel = "LEVEL",
-      defaultValue = CassandraLoadOptions.DEFAULT_CONSISTENCY,
-      description = "Consistency level of writes, reads and deletes (default: ${DEFAULT-VALUE}).")
-  String consistency;
+  @Mixin ConsistencyOption consistency =
+      new ConsistencyOption(CassandraLoadOptions.DEFAULT_CONSISTENCY);
 
   @Option(names = "--batch-size", paramLabel = "N",
       description = "Rows per unlogged batch (same partition); default: the connector's own "
@@ -67,7 +61,7 @@ public final class LoadCassandraCommand implements Runnable {
   @Override
   public void run() {
     Month parsed = Month.parse(month);
-    CassandraLoadOptions options = CassandraLoadOptions.parse(cassandra, keyspace, consistency,
+    CassandraLoadOptions options = CassandraLoadOptions.of(cassandra.connection(consistency),
         batchSize, replication, tables);
     long start = System.nanoTime();
     List<CassandraLoader.TableResult> results =

@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.SparkTestSupport;
 import org.commonsimpact.common.Tables;
+import org.commonsimpact.tables.ServingTable;
 import org.junit.jupiter.api.Test;
 
-/** The CQL files, {@link CassandraTable} and the golden serving tables agree. */
+/** The CQL derived from {@link ServingTable}, the earlier schema and the golden serving tables agree. */
 class CassandraSchemaTest {
   private static final Pattern CREATE_TABLE = Pattern.compile(
       "CREATE TABLE IF NOT EXISTS \\$\\{keyspace}\\.(\\w+) \\((.*)PRIMARY KEY \\(\\(([^)]*)\\)"
@@ -25,23 +26,31 @@ class CassandraSchemaTest {
   @Test
   void tablesAreTheFourteenServingTablesInSpecOrder() {
     List<String> names = new ArrayList<>();
-    CassandraTable.all().forEach(t -> names.add(t.name()));
+    ServingTable.all().forEach(t -> names.add(t.name()));
     assertEquals(Tables.SERVING_TABLES, names);
+    assertEquals(List.of(
+        "category_metrics_snapshot", "media_file_metrics_snapshot",
+        "pageviews_per_category_monthly", "pageviews_per_media_file_monthly",
+        "edits_per_category_monthly", "edits_per_user_monthly",
+        "top_pages_per_category_monthly", "top_pages_per_media_file_monthly",
+        "top_wikis_per_category_monthly", "top_wikis_per_media_file_monthly",
+        "top_viewed_categories_monthly", "top_viewed_media_files_monthly",
+        "top_edited_categories_monthly", "top_editors_monthly"), names);
   }
 
   @Test
   void columnsAreTheGoldenHeaderRows() {
     Path dir = SparkTestSupport.goldenDir().resolve("expected/serving");
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       String header = SparkTestSupport.readLines(dir.resolve(table.name() + ".tsv")).get(0);
       assertEquals(Arrays.asList(header.split("\t")), table.columns(), table.name());
     }
   }
 
   @Test
-  void cqlFilesDeclareTheColumnsTypesAndPrimaryKey() {
-    for (CassandraTable table : CassandraTable.all()) {
-      List<String> statements = table.ddl("${keyspace}");
+  void cqlDeclaresTheColumnsTypesAndPrimaryKey() {
+    for (ServingTable table : ServingTable.all()) {
+      List<String> statements = table.cqlSchema("${keyspace}");
       Matcher m = CREATE_TABLE.matcher(statements.get(0));
       assertTrue(m.matches(), table.name() + ": " + statements.get(0));
       assertEquals(table.name(), m.group(1));
@@ -53,7 +62,7 @@ class CassandraSchemaTest {
         }
       }
       Map<String, String> expected = new LinkedHashMap<>();
-      table.columns().forEach(c -> expected.put(c, CassandraTable.cqlType(c)));
+      table.columns().forEach(c -> expected.put(c, earlierCqlType(c)));
       assertEquals(expected, declared, table.name());
       assertEquals(table.partitionKey(), List.of(m.group(3).split(",\\s*")), table.name());
       assertEquals(table.clusteringColumns(), List.of(m.group(4).split(",\\s*")), table.name());
@@ -76,24 +85,43 @@ class CassandraSchemaTest {
 
   @Test
   void topListsArePartitionedByMonthAndClusteredByRankThenTieBreak() {
-    CassandraTable pages = CassandraTable.named("top_pages_per_category_monthly");
+    ServingTable pages = ServingTable.named("top_pages_per_category_monthly");
     assertTrue(pages.isTopList());
     assertEquals(List.of("category", "category_scope", "wiki", "year", "month"),
         pages.partitionKey());
     assertEquals(List.of("rank", "page_title", "page_wiki"), pages.clusteringColumns());
-    CassandraTable series = CassandraTable.named("edits_per_user_monthly");
+    ServingTable series = ServingTable.named("edits_per_user_monthly");
     assertEquals(List.of("user_name", "edit_type"), series.partitionKey());
     assertEquals(List.of("dt"), series.clusteringColumns());
-    assertEquals("dt = TIMESTAMP '2024-02-01 00:00:00'", series.monthPredicate(Month.parse("2024-02")));
+    assertEquals("dt = TIMESTAMP '2024-02-01 00:00:00'",
+        series.monthKeyPredicate(Month.parse("2024-02")));
+    assertEquals("year = 2024 AND month = 2", pages.monthKeyPredicate(Month.parse("2024-02")));
+    assertEquals("dt >= TIMESTAMP '2024-02-01 00:00:00' AND dt < TIMESTAMP '2024-03-01 00:00:00'",
+        series.monthPredicate(Month.parse("2024-02")));
     assertEquals("year = 2024 AND month = 2", pages.monthPredicate(Month.parse("2024-02")));
   }
 
   @Test
   void keyspaceScriptTakesTheReplication() {
-    List<String> statements = CassandraTable.CqlScript.statements(
-        CassandraTable.CqlScript.resource("cql/keyspace.cql"),
-        Map.of("keyspace", "commons", "replication", CassandraLoadOptions.DEFAULT_REPLICATION));
-    assertEquals(List.of("CREATE KEYSPACE IF NOT EXISTS commons WITH replication = "
-        + CassandraLoadOptions.DEFAULT_REPLICATION), statements);
+    assertEquals("CREATE KEYSPACE IF NOT EXISTS commons WITH replication = "
+        + CassandraLoadOptions.DEFAULT_REPLICATION,
+        ServingTable.cqlKeyspace("commons", CassandraLoadOptions.DEFAULT_REPLICATION));
+  }
+
+  /**
+   * The CQL types of the hand-written schema files this declaration replaced: {@code dt}
+   * timestamp, year/month/rank int, counts bigint, else text.
+   */
+  private static String earlierCqlType(String column) {
+    if (column.equals("dt")) {
+      return "timestamp";
+    }
+    if (column.equals("year") || column.equals("month") || column.equals("rank")) {
+      return "int";
+    }
+    if (column.endsWith("_count") || column.endsWith("_count_deep")) {
+      return "bigint";
+    }
+    return "text";
   }
 }

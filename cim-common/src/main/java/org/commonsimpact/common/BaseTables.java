@@ -1,70 +1,85 @@
 package org.commonsimpact.common;
 
+import static org.commonsimpact.tables.Column.integer;
+import static org.commonsimpact.tables.Column.bigint;
+import static org.commonsimpact.tables.Column.string;
+import static org.commonsimpact.tables.Column.strings;
+import static org.commonsimpact.tables.Column.timestamp;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.commonsimpact.tables.Column;
+import org.commonsimpact.tables.MonthKey;
+import org.commonsimpact.tables.TableSchema;
 
 /**
- * Column lists of the five base tables of SPEC §5, exactly as published, and their partitioning:
+ * The five base tables of SPEC §5, declared once: columns exactly as published, and their month:
  * {@code year_month} for four of them, a hidden month partition on {@code dt} for {@code
  * commons_edits}. The metrics stage creates them from here; dumps and serving read them.
  */
 public final class BaseTables {
   private BaseTables() {}
 
-  private static final Map<String, List<String>> COLUMNS = new LinkedHashMap<>();
+  private static final Map<String, TableSchema> SCHEMAS = new LinkedHashMap<>();
 
   static {
-    COLUMNS.put(Tables.CATEGORY_METRICS, List.of(
-        "category STRING", "parent_categories ARRAY<STRING>", "primary_categories ARRAY<STRING>",
-        "media_file_count INT", "media_file_count_deep INT",
-        "used_media_file_count INT", "used_media_file_count_deep INT",
-        "leveraging_wiki_count INT", "leveraging_wiki_count_deep INT",
-        "leveraging_page_count INT", "leveraging_page_count_deep INT",
-        "year_month STRING"));
-    COLUMNS.put(Tables.MEDIA_FILE_METRICS, List.of(
-        "media_file STRING", "media_type STRING", "categories ARRAY<STRING>",
-        "primary_categories ARRAY<STRING>", "leveraging_wiki_count INT",
-        "leveraging_page_count INT", "year_month STRING"));
-    COLUMNS.put(Tables.PAGEVIEWS_PER_CATEGORY, List.of(
-        "category STRING", "category_scope STRING", "primary_categories ARRAY<STRING>",
-        "wiki STRING", "page_title STRING", "pageview_count BIGINT", "year_month STRING"));
-    COLUMNS.put(Tables.PAGEVIEWS_PER_MEDIA_FILE, List.of(
-        "media_file STRING", "categories ARRAY<STRING>", "primary_categories ARRAY<STRING>",
-        "wiki STRING", "page_title STRING", "pageview_count BIGINT", "year_month STRING"));
-    COLUMNS.put(Tables.EDITS, List.of(
-        "user_name STRING", "edit_type STRING", "media_file STRING", "categories ARRAY<STRING>",
-        "primary_categories ARRAY<STRING>", "dt TIMESTAMP"));
+    declare(Tables.CATEGORY_METRICS, MonthKey.YEAR_MONTH,
+        string("category"), strings("parent_categories"), strings("primary_categories"),
+        integer("media_file_count"), integer("media_file_count_deep"),
+        integer("used_media_file_count"), integer("used_media_file_count_deep"),
+        integer("leveraging_wiki_count"), integer("leveraging_wiki_count_deep"),
+        integer("leveraging_page_count"), integer("leveraging_page_count_deep"),
+        string("year_month"));
+    declare(Tables.MEDIA_FILE_METRICS, MonthKey.YEAR_MONTH,
+        string("media_file"), string("media_type"), strings("categories"),
+        strings("primary_categories"), integer("leveraging_wiki_count"),
+        integer("leveraging_page_count"), string("year_month"));
+    declare(Tables.PAGEVIEWS_PER_CATEGORY, MonthKey.YEAR_MONTH,
+        string("category"), string("category_scope"), strings("primary_categories"),
+        string("wiki"), string("page_title"), bigint("pageview_count"), string("year_month"));
+    declare(Tables.PAGEVIEWS_PER_MEDIA_FILE, MonthKey.YEAR_MONTH,
+        string("media_file"), strings("categories"), strings("primary_categories"),
+        string("wiki"), string("page_title"), bigint("pageview_count"), string("year_month"));
+    declare(Tables.EDITS, MonthKey.DT,
+        string("user_name"), string("edit_type"), string("media_file"), strings("categories"),
+        strings("primary_categories"), timestamp("dt"));
+    if (!List.copyOf(SCHEMAS.keySet()).equals(Tables.BASE_TABLES)) {
+      throw new IllegalStateException("base table schemas out of step with Tables.BASE_TABLES");
+    }
+  }
+
+  private static void declare(String table, MonthKey monthKey, Column... columns) {
+    SCHEMAS.put(table, new TableSchema(Tables.COMMONS, table, monthKey, List.of(columns)));
+  }
+
+  /** The declaration of a base table, by unqualified name. */
+  public static TableSchema schema(String table) {
+    TableSchema schema = SCHEMAS.get(table);
+    if (schema == null) {
+      throw new IllegalArgumentException("not a base table: " + table);
+    }
+    return schema;
   }
 
   /** {@code name TYPE} of each column, in published order. */
   public static List<String> columns(String table) {
-    List<String> columns = COLUMNS.get(table);
-    if (columns == null) {
-      throw new IllegalArgumentException("not a base table: " + table);
-    }
-    return columns;
+    return schema(table).sqlColumns();
   }
 
   /** Whether the month of a row is the {@code year_month} column (else the month of {@code dt}). */
   public static boolean hasYearMonth(String table) {
-    return !table.equals(Tables.EDITS);
+    return schema(table).monthKey() == MonthKey.YEAR_MONTH;
   }
 
   /** SQL predicate selecting one month of the table's rows. */
   public static String monthFilter(String table, Month month) {
-    if (hasYearMonth(table)) {
-      return "year_month = '" + month + "'";
-    }
-    return "dt >= TIMESTAMP '" + month.firstDay() + " 00:00:00' AND dt < TIMESTAMP '"
-        + month.firstDay().plusMonths(1) + " 00:00:00'";
+    return schema(table).monthPredicate(month);
   }
 
   /** Creates the table in namespace {@code commons} unless it exists. */
   public static void createIfMissing(SparkSession session, String table) {
-    String partitioning = hasYearMonth(table) ? "year_month" : "months(dt)";
-    session.sql("CREATE TABLE IF NOT EXISTS " + Tables.commons(table) + " ("
-        + String.join(", ", columns(table)) + ") USING iceberg PARTITIONED BY (" + partitioning + ")");
+    MonthPartitions.createIfAbsent(session, schema(table));
   }
 }

@@ -44,23 +44,12 @@ public final class Tables {
           PAGEVIEWS_PER_MEDIA_FILE,
           EDITS);
 
-  /** The fourteen serving tables of SPEC §7, unqualified, in SPEC order. */
+  /**
+   * The fourteen serving tables of SPEC §7, unqualified, in SPEC order; each is declared in {@link
+   * org.commonsimpact.tables.ServingTable}.
+   */
   public static final List<String> SERVING_TABLES =
-      List.of(
-          "category_metrics_snapshot",
-          "media_file_metrics_snapshot",
-          "pageviews_per_category_monthly",
-          "pageviews_per_media_file_monthly",
-          "edits_per_category_monthly",
-          "edits_per_user_monthly",
-          "top_pages_per_category_monthly",
-          "top_pages_per_media_file_monthly",
-          "top_wikis_per_category_monthly",
-          "top_wikis_per_media_file_monthly",
-          "top_viewed_categories_monthly",
-          "top_viewed_media_files_monthly",
-          "top_edited_categories_monthly",
-          "top_editors_monthly");
+      org.commonsimpact.tables.ServingTable.names();
 
   public static String commons(String table) {
     return COMMONS + "." + table;

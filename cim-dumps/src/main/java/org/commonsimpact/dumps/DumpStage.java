@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.commonsimpact.common.BaseTables;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
+import org.commonsimpact.common.MonthPartitions;
 import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.Stage;
 import org.commonsimpact.common.StageContext;
@@ -65,11 +66,12 @@ public final class DumpStage implements Stage {
     Month month = context.month();
     Path folder = DumpLayout.monthFolder(context.options().dumpsRoot(), month);
     DumpSettings effective = settings != null ? settings : fromConf(session);
-    for (String table : Tables.BASE_TABLES) {
-      if (!session.catalog().tableExists(Tables.commons(table))) {
-        throw new InvalidInputException("cannot dump " + Tables.commons(table)
-            + ": the table does not exist (run the metrics stage first)");
-      }
+    List<String> inputs = new ArrayList<>();
+    Tables.BASE_TABLES.forEach(table -> inputs.add(Tables.commons(table)));
+    List<String> missing = MonthPartitions.missingTables(session, inputs);
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException("cannot dump " + missing.get(0)
+          + ": the table does not exist (run the metrics stage first)");
     }
     try {
       runIn(session, month, folder, effective, context);
@@ -125,8 +127,7 @@ public final class DumpStage implements Stage {
     session.sparkContext().setJobDescription("dumps: " + table + " " + month);
     JavaRDD<byte[]> sorted = null;
     try {
-      Dataset<Row> rows = session.table(Tables.commons(table))
-          .where(BaseTables.monthFilter(table, month))
+      Dataset<Row> rows = MonthPartitions.month(session, BaseTables.schema(table), month)
           .selectExpr(columns.stream().map(c -> "`" + c + "`").toArray(String[]::new));
       sorted = SortedLines.of(rows, table, columns, writer.streamBytes());
       return writer.stage(sorted, folder);
@@ -160,11 +161,7 @@ public final class DumpStage implements Stage {
   }
 
   static List<String> columnNames(String table) {
-    List<String> names = new ArrayList<>();
-    for (String column : BaseTables.columns(table)) {
-      names.add(column.split(" ", 2)[0]);
-    }
-    return names;
+    return BaseTables.schema(table).columnNames();
   }
 
   private static void removeLeftovers(FileSystem fs, Path folder) throws IOException {

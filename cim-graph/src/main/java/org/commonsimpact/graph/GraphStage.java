@@ -1,13 +1,11 @@
 package org.commonsimpact.graph;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+import org.commonsimpact.common.GraphTables;
+import org.commonsimpact.common.MonthPartitions;
 import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.Readiness;
 import org.commonsimpact.common.SourceTables;
@@ -27,12 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class GraphStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(GraphStage.class);
   public static final String NAME = "graph";
-
-  private static final String GRAPH_COLUMNS =
-      "page_id BIGINT, page_title STRING, page_type STRING, is_primary BOOLEAN, depth INT, "
-          + "parent_categories ARRAY<STRING>, primary_categories ARRAY<STRING>, year_month STRING";
-  private static final String MEMBERSHIP_COLUMNS =
-      "category_id BIGINT, file_id BIGINT, is_shallow BOOLEAN, year_month STRING";
 
   @Override
   public String name() {
@@ -71,10 +63,11 @@ public final class GraphStage implements Stage {
     String month = context.month().toString();
     Dataset<Row> graph = builder.categoryGraph().localCheckpoint(true);
     Progress.step(NAME, "graph rows computed");
-    replaceMonth(session, Tables.CATEGORY_GRAPH, GRAPH_COLUMNS, graph, month);
+    MonthPartitions.overwriteMonth(session, GraphTables.CATEGORY_GRAPH, graph, context.month());
     Progress.step(NAME, "{} replaced for {}", Tables.CATEGORY_GRAPH, month);
     Dataset<Row> membership = builder.categoryFileMembership();
-    replaceMonth(session, Tables.CATEGORY_FILE_MEMBERSHIP, MEMBERSHIP_COLUMNS, membership, month);
+    MonthPartitions.overwriteMonth(session, GraphTables.CATEGORY_FILE_MEMBERSHIP, membership,
+        context.month());
     Progress.step(NAME, "{} replaced for {}", Tables.CATEGORY_FILE_MEMBERSHIP, month);
 
     Row counts = graph
@@ -86,17 +79,5 @@ public final class GraphStage implements Stage {
         new java.util.TreeMap<>(Map.of("categories", categories, "files", files)));
     Progress.step(NAME, "{} written for {}: {} categories, {} files", Tables.CATEGORY_GRAPH,
         month, categories, files);
-  }
-
-  /** Creates the table when missing, then replaces the month's rows in one commit. */
-  static void replaceMonth(SparkSession session, String table, String columns, Dataset<Row> rows,
-      String month) {
-    session.sql("CREATE TABLE IF NOT EXISTS " + table + " (" + columns
-        + ") USING iceberg PARTITIONED BY (year_month)");
-    try {
-      rows.writeTo(table).overwrite(col("year_month").equalTo(lit(month)));
-    } catch (NoSuchTableException e) {
-      throw new IllegalStateException(table + " vanished while being written", e);
-    }
   }
 }

@@ -1,7 +1,5 @@
 package org.commonsimpact.metrics;
 
-import static org.apache.spark.sql.functions.expr;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +7,11 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
 import org.apache.spark.storage.StorageLevel;
 import org.commonsimpact.common.BaseTables;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
+import org.commonsimpact.common.MonthPartitions;
 import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.Readiness;
 import org.commonsimpact.common.SourceTables;
@@ -21,6 +19,7 @@ import org.commonsimpact.common.SqlScript;
 import org.commonsimpact.common.Stage;
 import org.commonsimpact.common.StageContext;
 import org.commonsimpact.common.Tables;
+import org.commonsimpact.tables.TableSchema;
 
 /**
  * The metrics stage: the month's graph joined with usage, pageviews and revisions into the five
@@ -85,9 +84,9 @@ public final class MetricsStage implements Stage {
 
       Map<String, Long> rowCounts = new TreeMap<>();
       for (String table : Tables.BASE_TABLES) {
-        replaceMonth(session, table, sql(session, table, parameters), month);
-        long count = session.sql("SELECT COUNT(*) FROM " + Tables.commons(table) + " WHERE "
-            + BaseTables.monthFilter(table, month)).first().getLong(0);
+        TableSchema schema = BaseTables.schema(table);
+        MonthPartitions.overwriteMonth(session, schema, sql(session, table, parameters), month);
+        long count = MonthPartitions.countMonth(session, schema, month);
         rowCounts.put(table, count);
         Progress.step(NAME, "{} written for {}: {} rows", Tables.commons(table), month, count);
       }
@@ -98,21 +97,11 @@ public final class MetricsStage implements Stage {
   }
 
   private static void requireGraph(SparkSession session) {
-    for (String table : List.of(Tables.CATEGORY_GRAPH, Tables.CATEGORY_FILE_MEMBERSHIP)) {
-      if (!session.catalog().tableExists(table)) {
-        throw new InvalidInputException(
-            "metrics stage: " + table + " does not exist; run the graph stage first");
-      }
-    }
-  }
-
-  private static void replaceMonth(SparkSession session, String table, Dataset<Row> rows,
-      Month month) {
-    BaseTables.createIfMissing(session, table);
-    try {
-      rows.writeTo(Tables.commons(table)).overwrite(expr(BaseTables.monthFilter(table, month)));
-    } catch (NoSuchTableException e) {
-      throw new IllegalStateException(table + " vanished while being written", e);
+    List<String> missing = MonthPartitions.missingTables(session,
+        List.of(Tables.CATEGORY_GRAPH, Tables.CATEGORY_FILE_MEMBERSHIP));
+    if (!missing.isEmpty()) {
+      throw new InvalidInputException(
+          "metrics stage: " + missing.get(0) + " does not exist; run the graph stage first");
     }
   }
 

@@ -21,7 +21,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.commonsimpact.api.Endpoint;
 import org.commonsimpact.api.PathSegments;
-import org.commonsimpact.cassandra.CassandraTable;
+import org.commonsimpact.tables.ServingTable;
 import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.ExpectedTables;
 import org.commonsimpact.common.SparkTestSupport;
@@ -70,10 +70,10 @@ class ApiServeIT {
    * (each golden row moved to that month, counts raised by 1000), one commit per table.
    */
   private static void buildServingTables(SparkSession session, Path temp) throws IOException {
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       List<String> columns = new ArrayList<>();
       for (String column : table.columns()) {
-        columns.add(column + " " + ServingWarehouse.sparkType(column));
+        columns.add(column + " " + ServingWarehouse.sparkType(table, column));
       }
       List<String> lines =
           new ArrayList<>(SparkTestSupport.readLines(ServingWarehouse.expected(table.name())));
@@ -96,7 +96,7 @@ class ApiServeIT {
   @Test
   void everyGoldenRowIsServedWithItsFieldsValuesAndOrder() {
     int rowsChecked = 0;
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       Endpoint endpoint = Endpoint.named(table.name().replace('_', '-'));
       Map<String, List<String[]>> byPath = new LinkedHashMap<>();
       for (String line : ServingWarehouse.expectedLines(table.name())) {
@@ -121,7 +121,7 @@ class ApiServeIT {
       }
     }
     int goldenRows = 0;
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       goldenRows += ServingWarehouse.expectedLines(table.name()).size();
     }
     assertEquals(goldenRows, rowsChecked);
@@ -129,7 +129,7 @@ class ApiServeIT {
 
   @Test
   void seriesCoverTheRangeInTimestampOrder() {
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       if (table.isTopList()) {
         continue;
       }
@@ -214,7 +214,7 @@ class ApiServeIT {
   }
 
   /** Compares one item with one golden row: the same fields in column order, typed values. */
-  private static void assertItem(CassandraTable table, String[] row, JsonNode item,
+  private static void assertItem(ServingTable table, String[] row, JsonNode item,
       String where) {
     List<String> fields = new ArrayList<>();
     for (Iterator<String> it = item.fieldNames(); it.hasNext(); ) {
@@ -228,7 +228,7 @@ class ApiServeIT {
     for (int c = 0; c < row.length; c++) {
       String column = table.columns().get(c);
       JsonNode value = item.get(expectedFields.get(c));
-      switch (CassandraTable.cqlType(column)) {
+      switch (table.type(column).cql()) {
         case "int":
         case "bigint":
           assertTrue(value.isIntegralNumber(), where + " " + column + " " + value);

@@ -14,7 +14,7 @@ import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.commonsimpact.cassandra.CassandraLoadOptions;
 import org.commonsimpact.cassandra.CassandraLoader;
-import org.commonsimpact.cassandra.CassandraTable;
+import org.commonsimpact.tables.ServingTable;
 import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.Tables;
@@ -78,7 +78,7 @@ class CassandraLoadIT {
         secondsSince(t0));
 
     // The tables were empty: each now holds exactly the golden rows.
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       assertEquals(ServingWarehouse.expectedLines(table.name()),
           cql.allLines(KEYSPACE, table), table.name());
     }
@@ -87,7 +87,7 @@ class CassandraLoadIT {
   @Test
   @Order(2)
   void partitionsReadInApiOrder() {
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       Map<String, List<String>> partitions =
           cql.partitionsAsRead(KEYSPACE, table, ServingWarehouse.GOLDEN);
       assertFalse(partitions.isEmpty(), table.name());
@@ -110,11 +110,11 @@ class CassandraLoadIT {
   @Order(3)
   void reloadingTheSameMonthChangesNothing() {
     // Another month, written with the CQL client: loads of 2024-02 must leave it alone.
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       cql.insert(KEYSPACE, table, ServingWarehouse.otherMonthLines(table));
     }
     otherMonthLoaded = cql.monthLines(KEYSPACE, ServingWarehouse.OTHER);
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       assertEquals(ServingWarehouse.otherMonthLines(table), otherMonthLoaded.get(table.name()));
     }
 
@@ -137,7 +137,7 @@ class CassandraLoadIT {
     Month feb = ServingWarehouse.GOLDEN;
     // Museum_B's subtree leaves the graph: its series partitions, its top lists and its rows in
     // other top lists go.
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       List<String> gone = new ArrayList<>();
       if (table.columns().contains("category")) {
         gone.add("category IN (" + MUSEUM_B_CATEGORIES + ")");
@@ -147,19 +147,19 @@ class CassandraLoadIT {
       }
       if (!gone.isEmpty()) {
         session.sql("DELETE FROM " + Tables.serving(table.name()) + " WHERE "
-            + table.monthPredicate(feb) + " AND (" + String.join(" OR ", gone) + ")");
+            + table.monthKeyPredicate(feb) + " AND (" + String.join(" OR ", gone) + ")");
       }
     }
     // No edit by any user this month any more: the table's month becomes empty.
     session.sql("DELETE FROM serving.edits_per_user_monthly WHERE "
-        + CassandraTable.named("edits_per_user_monthly").monthPredicate(feb));
+        + ServingTable.named("edits_per_user_monthly").monthKeyPredicate(feb));
     // Ranks move (new clustering keys in lists that stay) and a count changes in place.
     session.sql("UPDATE serving.top_viewed_categories_monthly SET rank = rank + 100 WHERE "
         + "category_scope = 'shallow' AND "
-        + CassandraTable.named("top_viewed_categories_monthly").monthPredicate(feb));
+        + ServingTable.named("top_viewed_categories_monthly").monthKeyPredicate(feb));
     session.sql("UPDATE serving.category_metrics_snapshot SET media_file_count = "
         + "media_file_count + 7 WHERE category = 'Museum_A' AND "
-        + CassandraTable.named("category_metrics_snapshot").monthPredicate(feb));
+        + ServingTable.named("category_metrics_snapshot").monthKeyPredicate(feb));
     Map<String, List<String>> upstream = ServingWarehouse.monthLines(session, feb);
     assertTrue(upstream.get("edits_per_user_monthly").isEmpty());
 
@@ -176,7 +176,7 @@ class CassandraLoadIT {
         < ServingWarehouse.expectedLines("category_metrics_snapshot").size());
     assertTrue(upstream.get("top_editors_monthly").size()
         < ServingWarehouse.expectedLines("top_editors_monthly").size());
-    assertTrue(cql.monthLines(KEYSPACE, CassandraTable.named("edits_per_user_monthly"), feb)
+    assertTrue(cql.monthLines(KEYSPACE, ServingTable.named("edits_per_user_monthly"), feb)
         .isEmpty());
   }
 

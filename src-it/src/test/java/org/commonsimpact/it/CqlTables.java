@@ -17,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.commonsimpact.cassandra.CassandraTable;
+import org.commonsimpact.tables.ServingTable;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.SparkTestSupport;
 import org.commonsimpact.common.TsvValues;
@@ -45,7 +45,7 @@ final class CqlTables implements AutoCloseable {
   }
 
   /** Sorted TSV lines of {@code month}'s rows of {@code keyspace.table}, columns in SPEC order. */
-  List<String> monthLines(String keyspace, CassandraTable table, Month month) {
+  List<String> monthLines(String keyspace, ServingTable table, Month month) {
     List<String> lines = new ArrayList<>();
     ResultSet rows = session.execute(SimpleStatement.newInstance("SELECT "
         + String.join(", ", table.columns()) + " FROM " + keyspace + "." + table.name())
@@ -64,7 +64,7 @@ final class CqlTables implements AutoCloseable {
   }
 
   /** Sorted TSV lines of every row of {@code keyspace.table}, whatever its month. */
-  List<String> allLines(String keyspace, CassandraTable table) {
+  List<String> allLines(String keyspace, ServingTable table) {
     List<String> lines = new ArrayList<>();
     for (Row row : session.execute(SimpleStatement.newInstance("SELECT "
         + String.join(", ", table.columns()) + " FROM " + keyspace + "." + table.name())
@@ -84,7 +84,7 @@ final class CqlTables implements AutoCloseable {
     if (meta.isEmpty()) {
       return;
     }
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       if (meta.get().getTable(table.name()).isPresent()) {
         session.execute(SimpleStatement.newInstance("TRUNCATE " + keyspace + "." + table.name())
             .setTimeout(Duration.ofSeconds(60)));
@@ -97,7 +97,7 @@ final class CqlTables implements AutoCloseable {
    * timestamps UTC) with plain CQL inserts: how tests put another month into Cassandra without
    * the loader.
    */
-  void insert(String keyspace, CassandraTable table, List<String> lines) {
+  void insert(String keyspace, ServingTable table, List<String> lines) {
     List<String> marks = new ArrayList<>();
     for (int i = 0; i < table.columns().size(); i++) {
       marks.add("?");
@@ -109,7 +109,7 @@ final class CqlTables implements AutoCloseable {
       String[] values = line.split("\t", -1);
       Object[] bound = new Object[values.length];
       for (int i = 0; i < values.length; i++) {
-        bound[i] = value(CassandraTable.cqlType(table.columns().get(i)), values[i]);
+        bound[i] = value(table.type(table.columns().get(i)).cql(), values[i]);
       }
       pending.add(session.executeAsync(prepared.bind(bound)).toCompletableFuture());
     }
@@ -132,7 +132,7 @@ final class CqlTables implements AutoCloseable {
   /** {@link #monthLines} of every table, keyed by table name. */
   Map<String, List<String>> monthLines(String keyspace, Month month) {
     Map<String, List<String>> all = new TreeMap<>();
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       all.put(table.name(), monthLines(keyspace, table, month));
     }
     return all;
@@ -143,7 +143,7 @@ final class CqlTables implements AutoCloseable {
    * clustering order for a top list, the {@code [start, end)} slice of {@code dt} for a series.
    * Keyed by the partition's key values joined with tabs.
    */
-  Map<String, List<String>> partitionsAsRead(String keyspace, CassandraTable table, Month month) {
+  Map<String, List<String>> partitionsAsRead(String keyspace, ServingTable table, Month month) {
     Map<String, List<String>> partitions = new LinkedHashMap<>();
     List<String> partitionKey = table.partitionKey();
     List<String> conditions = new ArrayList<>();
@@ -163,7 +163,7 @@ final class CqlTables implements AutoCloseable {
       for (String column : partitionKey) {
         String value = values[table.columns().indexOf(column)];
         keyText.add(value);
-        key.add(CassandraTable.cqlType(column).equals("int") ? (Object) Integer.valueOf(value)
+        key.add(table.type(column).cql().equals("int") ? (Object) Integer.valueOf(value)
             : value);
       }
       String id = String.join("\t", keyText);
@@ -185,7 +185,7 @@ final class CqlTables implements AutoCloseable {
   }
 
   /** Orders top-list lines as SPEC §7 does: rank, then the tie-break columns by code point. */
-  static Comparator<String> apiOrder(CassandraTable table) {
+  static Comparator<String> apiOrder(ServingTable table) {
     List<Integer> positions = new ArrayList<>();
     for (String column : table.clusteringColumns()) {
       positions.add(table.columns().indexOf(column));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.SparkSession;
-import org.commonsimpact.cassandra.CassandraTable;
+import org.commonsimpact.tables.ServingTable;
 import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.SparkTestSupport;
 import org.junit.jupiter.api.Test;
@@ -47,12 +47,12 @@ class PipelineReloadIT {
           "--allow-list", golden.resolve("allow_list.txt").toString(), "--warehouse", warehouse,
           "--dumps-root", temp.resolve("dumps").toString(), "--partial-pageviews"));
       load(warehouse);
-      for (CassandraTable table : CassandraTable.all()) {
+      for (ServingTable table : ServingTable.all()) {
         assertEquals(ServingWarehouse.expectedLines(table.name()), cql.allLines(KEYSPACE, table),
             table.name());
       }
 
-      for (CassandraTable table : CassandraTable.all()) {
+      for (ServingTable table : ServingTable.all()) {
         cql.insert(KEYSPACE, table, ServingWarehouse.otherMonthLines(table));
       }
       Map<String, List<String>> otherMonth = cql.monthLines(KEYSPACE, ServingWarehouse.OTHER);
@@ -67,7 +67,7 @@ class PipelineReloadIT {
       Map<String, List<String>> upstream =
           ServingWarehouse.monthLines(session, ServingWarehouse.GOLDEN);
       Map<String, List<String>> golden14 = new TreeMap<>();
-      for (CassandraTable table : CassandraTable.all()) {
+      for (ServingTable table : ServingTable.all()) {
         golden14.put(table.name(), ServingWarehouse.expectedLines(table.name()));
       }
       // The allow-list change did change the month, and golden rows vanished from it: the

@@ -10,7 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.SparkSession;
-import org.commonsimpact.cassandra.CassandraTable;
+import org.commonsimpact.tables.ServingTable;
 import org.commonsimpact.common.ExpectedTables;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.SparkTestSupport;
@@ -44,11 +44,11 @@ final class ServingWarehouse {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<?>> done = new ArrayList<>();
-      for (CassandraTable table : CassandraTable.all()) {
+      for (ServingTable table : ServingTable.all()) {
         done.add(pool.submit(() -> {
           List<String> columns = new ArrayList<>();
           for (String column : table.columns()) {
-            columns.add(column + " " + sparkType(column));
+            columns.add(column + " " + sparkType(table, column));
           }
           Path tsv = expected(table.name());
           ExpectedTables.load(session, Tables.serving(table.name()), columns, tsv, true, null);
@@ -66,7 +66,7 @@ final class ServingWarehouse {
   }
 
   /** A golden line moved to {@link #OTHER}, every count raised by 1000. */
-  static String otherMonthLine(CassandraTable table, String line) {
+  static String otherMonthLine(ServingTable table, String line) {
     String[] values = line.split("\t", -1);
     for (int i = 0; i < values.length; i++) {
       String column = table.columns().get(i);
@@ -76,7 +76,7 @@ final class ServingWarehouse {
         values[i] = String.valueOf(OTHER.monthNumber());
       } else if (column.equals("year")) {
         values[i] = String.valueOf(OTHER.year());
-      } else if (sparkType(column).equals("BIGINT")) {
+      } else if (sparkType(table, column).equals("BIGINT")) {
         values[i] = String.valueOf(Long.parseLong(values[i]) + 1000);
       }
     }
@@ -87,7 +87,7 @@ final class ServingWarehouse {
    * The rows of month {@link #OTHER} that tests write straight into Cassandra: the golden lines of
    * {@code table} moved to that month, every count raised by 1000.
    */
-  static List<String> otherMonthLines(CassandraTable table) {
+  static List<String> otherMonthLines(ServingTable table) {
     List<String> lines = new ArrayList<>();
     for (String line : expectedLines(table.name())) {
       lines.add(otherMonthLine(table, line));
@@ -99,24 +99,16 @@ final class ServingWarehouse {
   /** Sorted TSV lines of one month of each serving table, keyed by table name. */
   static Map<String, List<String>> monthLines(SparkSession session, Month month) {
     Map<String, List<String>> lines = new TreeMap<>();
-    for (CassandraTable table : CassandraTable.all()) {
+    for (ServingTable table : ServingTable.all()) {
       lines.put(table.name(), SparkTestSupport.sortedTsvLines(session.sql("SELECT "
           + String.join(", ", table.columns()) + " FROM " + Tables.serving(table.name())
-          + " WHERE " + table.monthPredicate(month))));
+          + " WHERE " + table.monthKeyPredicate(month))));
     }
     return lines;
   }
 
-  static String sparkType(String column) {
-    switch (CassandraTable.cqlType(column)) {
-      case "timestamp":
-        return "TIMESTAMP";
-      case "int":
-        return "INT";
-      case "bigint":
-        return "BIGINT";
-      default:
-        return "STRING";
-    }
+  /** The SparkSQL type of a serving table's column, as declared. */
+  static String sparkType(ServingTable table, String column) {
+    return table.type(column).sql();
   }
 }

@@ -23,7 +23,7 @@ import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.SparkTestSupport;
 import org.commonsimpact.common.Tables;
 import org.commonsimpact.common.TsvSourceImporter;
-import org.commonsimpact.serving.ServingTables;
+import org.commonsimpact.tables.ServingTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,10 +104,10 @@ class GoldenMonthOnYarnIT {
               + " FROM " + Tables.commons(table))),
           table);
     }
-    for (String table : ServingTables.names()) {
+    for (String table : ServingTable.names()) {
       Path file = expected.resolve("serving/" + table + ".tsv");
       assertEquals(SparkTestSupport.readLines(file).get(0),
-          String.join("\t", ServingTables.columnNames(table)), table + " header");
+          String.join("\t", ServingTable.named(table).columns()), table + " header");
       assertEquals(SparkTestSupport.sortedBody(file, true),
           SparkTestSupport.sortedTsvLines(session.table(Tables.serving(table))), table);
     }

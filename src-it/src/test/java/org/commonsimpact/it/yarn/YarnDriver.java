@@ -2,8 +2,10 @@ package org.commonsimpact.it.yarn;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -19,24 +21,8 @@ import java.util.concurrent.TimeUnit;
  * files are where the URIs say; a real cluster uses {@code spark.yarn.archive} on HDFS instead).
  */
 final class YarnDriver {
-  private static final String JAVA17_FLAGS = String.join(" ",
-      "--add-opens=java.base/java.lang=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.invoke=ALL-UNNAMED",
-      "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
-      "--add-opens=java.base/java.io=ALL-UNNAMED",
-      "--add-opens=java.base/java.net=ALL-UNNAMED",
-      "--add-opens=java.base/java.nio=ALL-UNNAMED",
-      "--add-opens=java.base/java.util=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-      "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-      "--add-opens=java.base/jdk.internal.ref=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
-      "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED",
-      "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
-      "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED",
-      "-Djdk.reflect.useDirectMethodHandle=false",
-      "-Dio.netty.tryReflectionSetAccessible=true",
-      "-Duser.timezone=UTC");
+  /** The options of config/jvm-java17.options (as bin/cim passes them), and UTC. */
+  private static final String JAVA17_FLAGS = java17Flags();
   /**
    * C1 only, for the driver, the application master and the executors: each is a JVM of a few
    * minutes on a small machine, where the C2 compiler's work costs more CPU than it saves (as for
@@ -133,5 +119,22 @@ final class YarnDriver {
       }
     }
     return jars;
+  }
+
+  private static String java17Flags() {
+    Path file = Paths.get(System.getProperty("cim.repo.dir", ".."))
+        .resolve("config/jvm-java17.options");
+    List<String> flags = new ArrayList<>();
+    try {
+      for (String line : Files.readAllLines(file)) {
+        if (!line.isBlank() && !line.startsWith("#")) {
+          flags.add(line.trim());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    flags.add("-Duser.timezone=UTC");
+    return String.join(" ", flags);
   }
 }
