@@ -35,8 +35,8 @@ final class DumpStreams {
       }
       return raw;
     } catch (IOException e) {
-      throw new InvalidInputException(file + ": byte 0: cannot read the compressed stream: "
-          + e.getMessage(), e);
+      throw new InvalidInputException(file + ": byte 0: truncated or corrupt compressed data ("
+          + e.getMessage() + ")", e);
     }
   }
 

@@ -209,7 +209,7 @@ final class StubHistoryReader implements Closeable {
     Throwable cause = e.getNestedException() != null ? e.getNestedException() : e;
     String message = cause instanceof IOException
         ? "truncated or corrupt compressed data (" + cause.getMessage() + ")"
-        : "malformed XML: " + e.getMessage();
+        : "malformed XML: " + String.valueOf(e.getMessage()).split("\n")[0].trim();
     return new InvalidInputException(name + ": line " + line + ": " + message, e);
   }
 
