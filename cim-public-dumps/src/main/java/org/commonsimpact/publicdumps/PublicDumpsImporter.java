@@ -72,9 +72,12 @@ public final class PublicDumpsImporter {
         result.put(e.getKey().tableName(), counts.get(e.getKey()));
       }
       return result;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Spark throws its (checked) SparkException undeclared
       InvalidInputException invalid = invalidCause(e);
-      throw invalid != null ? invalid : e;
+      if (invalid != null) {
+        throw invalid;
+      }
+      throw e instanceof RuntimeException ? (RuntimeException) e : new IllegalStateException(e);
     } finally {
       cached.forEach(Dataset::unpersist);
       cached.clear();
