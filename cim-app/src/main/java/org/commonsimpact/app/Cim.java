@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       ImportTsvCommand.class,
+      org.commonsimpact.publicdumps.FetchDumpsCommand.class,
+      org.commonsimpact.publicdumps.ImportDumpsCommand.class,
       RunCommand.class,
       BackfillCommand.class,
       SqlCommand.class,

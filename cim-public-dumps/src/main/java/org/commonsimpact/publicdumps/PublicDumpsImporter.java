@@ -51,12 +51,7 @@ public final class PublicDumpsImporter {
   /** Imports a month; returns the row count per table. */
   public Map<String, Long> importMonth(Month month, String dumpDate, Path dumps, Usage usage,
       Pageviews pageviews) {
-    if (!dumpDate.matches("\\d{8}")) {
-      throw new InvalidInputException("--dump-date must be YYYYMMDD, got '" + dumpDate + "'");
-    }
-    if (!Files.isDirectory(dumps)) {
-      throw new InvalidInputException("--dumps folder not found: " + dumps);
-    }
+    checkArguments(dumpDate, dumps);
     DumpLayout layout = new DumpLayout(dumps.toString(), dumpDate);
     try {
       Map<SourceTables, Dataset<Row>> tables = build(month, layout, dumps, usage, pageviews);
@@ -83,6 +78,16 @@ public final class PublicDumpsImporter {
       cached.clear();
       views.forEach(v -> session.catalog().dropTempView(v));
       views.clear();
+    }
+  }
+
+  /** Checks what can be checked before Spark starts. */
+  public static void checkArguments(String dumpDate, Path dumps) {
+    if (dumpDate == null || !dumpDate.matches("\\d{8}")) {
+      throw new InvalidInputException("--dump-date must be YYYYMMDD, got '" + dumpDate + "'");
+    }
+    if (!Files.isDirectory(dumps)) {
+      throw new InvalidInputException("--dumps folder not found: " + dumps);
     }
   }
 
