@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       ImportTsvCommand.class,
       org.commonsimpact.publicdumps.FetchDumpsCommand.class,
       org.commonsimpact.publicdumps.ImportDumpsCommand.class,
+      org.commonsimpact.publicdumps.BenchImportCommand.class,
       RunCommand.class,
       BackfillCommand.class,
       SqlCommand.class,

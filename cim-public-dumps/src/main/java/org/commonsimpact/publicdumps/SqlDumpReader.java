@@ -173,6 +173,18 @@ final class SqlDumpReader implements Closeable {
     return negative ? -result : result;
   }
 
+  /** A wanted column's value as an INT; null for NULL; an error when not one. */
+  Integer integer(String column) {
+    Long value = number(column);
+    if (value == null) {
+      return null;
+    }
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw error("tuple " + tuples + ": column " + column + " is out of the INT range: " + value);
+    }
+    return value.intValue();
+  }
+
   private InvalidInputException notInteger(String column, Value v) {
     String text = new String(v.bytes, 0, Math.min(v.length, 40), StandardCharsets.UTF_8);
     return error("tuple " + tuples + ": column " + column + " is not an integer: '" + text + "'");

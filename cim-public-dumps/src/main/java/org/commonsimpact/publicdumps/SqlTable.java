@@ -139,14 +139,7 @@ enum SqlTable {
   abstract Object[] values(SqlDumpReader reader);
 
   static Integer integer(SqlDumpReader r, String column) {
-    Long value = r.number(column);
-    if (value == null) {
-      return null;
-    }
-    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
-      throw new InvalidInputException("column " + column + " out of INT range: " + value);
-    }
-    return value.intValue();
+    return r.integer(column);
   }
 
   static Long optionalNumber(SqlDumpReader r, String column) {

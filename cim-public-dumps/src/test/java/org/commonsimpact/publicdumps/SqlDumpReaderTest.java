@@ -192,6 +192,14 @@ class SqlDumpReaderTest {
     assertTrue(r.next());
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> r.number("id"));
     assertTrue(e.getMessage().contains("column id is not an integer: '1.5'"), e.getMessage());
+    byte[] big = DumpFiles.sqlDump("t", new String[] {"id", "s"}, 1, "(1,'a')", "(3000000000,'b')");
+    SqlDumpReader wide = reader(big, "id");
+    assertTrue(wide.next());
+    assertEquals(1, wide.integer("id"));
+    assertTrue(wide.next());
+    e = assertThrows(InvalidInputException.class, () -> wide.integer("id"));
+    assertTrue(e.getMessage().matches("t\\.sql: byte \\d+: tuple 2: column id is out of the INT "
+        + "range: 3000000000"), e.getMessage());
   }
 
   @Test
