@@ -20,8 +20,9 @@ import picocli.CommandLine.Option;
     name = "bench-import",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure the parse speed of the import-dumps readers, one core each: the SQL dump reader "
-          + "on a synthetic categorylinks dump (current layout: binary sort keys with escapes, "
+      "Measure the parse speed of the import-dumps readers on synthetic files.",
+      "",
+      "One core each: the SQL dump reader on a synthetic categorylinks dump (current layout: binary sort keys with escapes, "
           + "timestamps, 5000 tuples per INSERT line) and the stub-meta-history XML reader on a "
           + "synthetic stub of File pages, each read plain and through gzip.",
       "",

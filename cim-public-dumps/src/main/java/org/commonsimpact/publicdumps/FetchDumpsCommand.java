@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
     name = "fetch-dumps",
     mixinStandardHelpOptions = true,
     description = {
-      "Download the public dump files import-dumps reads for a month into --to DIR, under the "
-          + "same relative paths as on the dumps site.",
+      "Download the public dump files import-dumps reads for a month.",
+      "",
+      "Files go into --to DIR under the same relative paths as on the dumps site.",
       "",
       "Reads commonswiki's (and each --wikis wiki's) DATE/dumpstatus.json, saves it, and refuses "
           + "(exit 2) a job that is not 'done'. Fetches commonswiki's page, linktarget, "

@@ -13,41 +13,49 @@ import picocli.CommandLine.Option;
     name = "import-dumps",
     mixinStandardHelpOptions = true,
     description = {
-      "Replace the nine source tables (snapshot = --month) from the public Wikimedia dumps, kept "
-          + "under the same relative paths as on dumps.wikimedia.org (a mirror, or the folder "
-          + "fetch-dumps fills). All SQL and XML dumps come from the one run --dump-date.",
+      "Replace the nine source tables from the public Wikimedia dumps of a month.",
       "",
-      "Inputs under --dumps DIR:",
-      "  sitematrix.json  the SiteMatrix API answer (action=sitematrix&format=json&smlimit=max); "
-          + "or wikis.tsv (database_code<TAB>domain_name) -> source.wikis",
-      "  commonswiki/DATE/commonswiki-DATE-page.sql.gz -> mediawiki_page",
-      "  commonswiki/DATE/commonswiki-DATE-linktarget.sql.gz -> mediawiki_linktarget",
-      "  commonswiki/DATE/commonswiki-DATE-categorylinks.sql.gz -> mediawiki_categorylinks "
-          + "(current cl_target_id, transitional, or legacy cl_to layout; titles resolve through "
-          + "linktarget, unknown ones get made-up ids above the largest)",
-      "  commonswiki/DATE/commonswiki-DATE-image.sql.gz -> mediawiki_image",
-      "  --usage globalimagelinks: commonswiki/DATE/commonswiki-DATE-globalimagelinks.sql.gz -> "
-          + "imagelinks, linktarget and page rows of every using wiki",
-      "  --usage imagelinks: WIKI/DATE/WIKI-DATE-{imagelinks,linktarget,page}.sql.gz for "
-          + "commonswiki and every listed wiki whose WIKI/DATE folder exists",
-      "  commonswiki/DATE/commonswiki-DATE-stub-meta-history{1..N}.xml.gz (or the single "
-          + "...-stub-meta-history.xml.gz) -> mediawiki_revision, mediawiki_actor (File pages "
-          + "only; actor ids made up per distinct user name or IP)",
-      "  --pageviews complete: other/pageview_complete/monthly/YYYY/YYYY-MM/"
-          + "pageviews-YYYYMM-user.bz2 -> pageview_hourly (one row per day, hour NULL)",
-      "  --pageviews hourly: other/pageviews/YYYY/YYYY-MM/pageviews-YYYYMMDD-HH0000.gz, every "
-          + "hour of the month -> pageview_hourly (HH0000 is the start of the hour)",
+      "Files are read under --dumps DIR at the same relative paths as on "
+          + "dumps.wikimedia.org (a mirror, or the folder fetch-dumps fills); every SQL and XML "
+          + "dump comes from the one run --dump-date (D below). MediaWiki tables get snapshot = "
+          + "--month.",
       "",
-      "Pageviews are user-agent views of the projects in the wikis list (domain codes of the "
-          + "hourly files are mapped by inverting every wiki's desktop and mobile code); a view "
-          + "has namespace_id 0 when its title is a namespace-0 page of that wiki in the imported "
-          + "page table, else NULL.",
+      "What each file becomes:",
+      "  sitematrix.json (SiteMatrix API answer), or wikis.tsv",
+      "      -> wikis",
+      "  commonswiki/D/commonswiki-D-page.sql.gz -> mediawiki_page",
+      "  commonswiki/D/commonswiki-D-linktarget.sql.gz -> mediawiki_linktarget",
+      "  commonswiki/D/commonswiki-D-categorylinks.sql.gz",
+      "      -> mediawiki_categorylinks (current, transitional or legacy",
+      "         cl_to layout; titles resolve through linktarget, unknown",
+      "         titles get made-up ids above the largest)",
+      "  commonswiki/D/commonswiki-D-image.sql.gz -> mediawiki_image",
+      "  --usage globalimagelinks (default):",
+      "    commonswiki/D/commonswiki-D-globalimagelinks.sql.gz",
+      "      -> imagelinks, linktarget and page rows of every using wiki",
+      "  --usage imagelinks: for commonswiki and every listed wiki with a",
+      "    WIKI/D folder, WIKI/D/WIKI-D-{imagelinks,linktarget,page}.sql.gz",
+      "  commonswiki/D/commonswiki-D-stub-meta-history{1..N}.xml.gz",
+      "    (or the single ...-stub-meta-history.xml.gz)",
+      "      -> mediawiki_revision, mediawiki_actor (File pages only; one",
+      "         made-up actor id per distinct user name or IP)",
+      "  --pageviews complete (default):",
+      "    other/pageview_complete/monthly/YYYY/YYYY-MM/pageviews-YYYYMM-user.bz2",
+      "      -> pageview_hourly, one row per day, hour NULL",
+      "  --pageviews hourly: every hour of the month,",
+      "    other/pageviews/YYYY/YYYY-MM/pageviews-YYYYMMDD-HH0000.gz",
+      "      -> pageview_hourly (HH0000 = the start of the hour)",
       "",
-      "SQL dumps are read as bytes with their columns found by name in each file's CREATE "
-          + "TABLE. Every file is parsed before any table is replaced: a missing file or column, "
-          + "a truncated gzip/bzip2 stream or a malformed tuple, line or XML is an error naming "
-          + "the file and the byte offset or line (exit 2), and the source tables stay as they "
-          + "were. See docs/public-dumps.md."
+      "Pageviews are user-agent views of the projects in the wikis list (hourly domain codes "
+          + "are mapped by inverting every wiki's desktop and mobile code; unknown codes are "
+          + "dropped). A view has namespace_id 0 when its title is a namespace-0 page of that "
+          + "wiki in the imported page table, else NULL.",
+      "",
+      "SQL dumps are read as bytes, their columns found by name in each file's CREATE TABLE. "
+          + "Every file is parsed before any table is replaced: a missing file or column, a "
+          + "truncated gzip/bzip2 stream, a malformed tuple, line or XML is an error naming the "
+          + "file and the byte offset or line (exit 2), and the source tables stay as they were. "
+          + "See docs/public-dumps.md."
     })
 public final class ImportDumpsCommand implements Runnable {
   @Option(names = "--month", required = true, paramLabel = "YYYY-MM",
