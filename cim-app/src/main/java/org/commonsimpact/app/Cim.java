@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       ImportTsvCommand.class,
+      org.commonsimpact.publicdumps.FetchDumpsCommand.class,
+      org.commonsimpact.publicdumps.ImportDumpsCommand.class,
+      org.commonsimpact.publicdumps.BenchImportCommand.class,
       RunCommand.class,
       BackfillCommand.class,
       SqlCommand.class,
