@@ -19,11 +19,11 @@ import org.commonsimpact.cql.CqlSessions;
 
 /**
  * The API benchmark: a bounded load test of a running {@code cim serve}. It finds real request
- * paths in the keyspace the server reads ({@link ApiRequestPaths}), sends warm-up GETs, then a fixed
- * number of measured GETs from a few threads, the endpoints in equal shares (request {@code k} goes
- * to endpoint {@code k mod n}), and returns the figures ({@link ApiFigures}); printing them is the
- * caller's ({@code cim bench-api}). A request fails when it raises an I/O error or answers other
- * than 200; failures are counted, not thrown.
+ * paths in the keyspace the server reads ({@link ApiRequestPaths}), sends warm-up GETs, then a
+ * fixed number of measured GETs from a few threads, the endpoints in equal shares (request {@code
+ * k} goes to endpoint {@code k mod n}), and returns the figures ({@link ApiFigures}); printing them
+ * is the caller's ({@code cim bench-api}). A request fails when it raises an I/O error or answers
+ * other than 200; failures are counted, not thrown.
  *
  * <p>The root URL is taken as given: {@code cim bench-api} accepts loopback addresses only.
  */
