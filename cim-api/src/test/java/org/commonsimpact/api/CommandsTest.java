@@ -7,7 +7,7 @@ import org.commonsimpact.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** Bad options of {@code serve} and {@code bench-api} are invalid input (exit 2), before any I/O. */
+/** Bad options of {@code serve} are invalid input (exit 2), before any I/O. */
 class CommandsTest {
   @Test
   void serveRefusesBadOptionsBeforeConnecting() {
@@ -16,16 +16,6 @@ class CommandsTest {
     assertRefused(new ServeCommand(), "--cassandra", "cassandra", "--cassandra", "nohost");
     assertRefused(new ServeCommand(), "--keyspace", "keyspace", "--cassandra", "127.0.0.1:9042",
         "--keyspace", "system_auth");
-  }
-
-  @Test
-  void benchOnlyRunsOnLoopback() {
-    assertRefused(new BenchApiCommand(), "loopback", "loopback", "--cassandra",
-        "127.0.0.1:9042", "--url", "http://192.0.2.1:8080");
-    assertRefused(new BenchApiCommand(), "--url", "url", "--cassandra", "127.0.0.1:9042",
-        "--url", "ftp://127.0.0.1/");
-    assertRefused(new BenchApiCommand(), "--requests", "requests", "--cassandra",
-        "127.0.0.1:9042", "--requests", "0");
   }
 
   private static void assertRefused(Runnable command, String mentioned, String what,

@@ -97,7 +97,7 @@ public final class Cim implements Runnable {
     if (onClassPath("io.javalin.Javalin")
         && onClassPath("com.datastax.oss.driver.api.core.CqlSession")) {
       cli.addSubcommand(new org.commonsimpact.api.ServeCommand());
-      cli.addSubcommand(new org.commonsimpact.api.BenchApiCommand());
+      cli.addSubcommand(new org.commonsimpact.bench.BenchApiCommand());
     }
   }
 

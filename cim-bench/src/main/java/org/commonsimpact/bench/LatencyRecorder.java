@@ -1,4 +1,4 @@
-package org.commonsimpact.api;
+package org.commonsimpact.bench;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package org.commonsimpact.api;
+package org.commonsimpact.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

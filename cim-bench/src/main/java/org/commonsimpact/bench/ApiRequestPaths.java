@@ -1,4 +1,4 @@
-package org.commonsimpact.api;
+package org.commonsimpact.bench;
 
 import com.datastax.oss.driver.api.core.CqlSession;
 import com.datastax.oss.driver.api.core.cql.Row;
@@ -11,15 +11,19 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.commonsimpact.api.Endpoint;
+import org.commonsimpact.api.PathSegments;
 
 /**
- * The request paths of the load test, found in the keyspace itself: for each endpoint, the paths
- * of up to {@code perEndpoint} partitions that hold data (a series asked for the one month of a
- * row, a top list for its month), so that every request should answer 200. Reading them is a
- * bounded scan of each table by the bench tool, before the measurement; the server never scans.
+ * The request paths of the API benchmark ({@link ApiBenchmark}), found in the keyspace itself: for
+ * each endpoint, the paths of up to {@code perEndpoint} partitions that hold data (a series asked
+ * for the one month of a row, a top list for its month), so that every request should answer 200.
+ * Reading them is a bounded scan of each table by the bench tool, before the measurement; the
+ * server never scans. Paths are built with the API's own {@link Endpoint} and {@link
+ * PathSegments}, so that the benchmark asks exactly what the server routes.
  */
-final class BenchRequests {
-  private BenchRequests() {}
+final class ApiRequestPaths {
+  private ApiRequestPaths() {}
 
   /** Paths per endpoint, endpoints in SPEC order; endpoints without data are left out. */
   static Map<Endpoint, List<String>> find(CqlSession session, String keyspace, int perEndpoint) {
