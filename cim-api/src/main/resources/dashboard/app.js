@@ -36,6 +36,11 @@
   const yearMonth = (m) => m.split('-').map(Number).join('/');
   const wikiUrl = (wiki, title) => `https://${wiki}.org/wiki/${encodeURIComponent(title)}`;
   const normalizeTitle = (t) => t.trim().replace(/ /g, '_');
+  /** The ?month= asked for when it is a real YYYY-MM, else {@code fallback}. */
+  const askedMonth = (fallback) => {
+    const m = params.get('month');
+    return m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) ? m : fallback;
+  };
 
   // ------------------------------------------------------------------ DOM helpers
 
@@ -169,7 +174,9 @@
       el('noscript', {}, el('button', { type: 'submit' }, 'Show')));
   }
 
-  const monthOptions = (months) => months.slice().sort().reverse().map((m) => [m, fmtMonth(m)]);
+  /** The loaded months, newest first, and the asked-for one if it is not loaded. */
+  const monthOptions = (months, asked) => months.concat(months.includes(asked) ? [] : [asked])
+    .sort().reverse().map((m) => [m, fmtMonth(m) + (months.includes(m) ? '' : ' (not loaded)')]);
   const scopeOptions = [['deep', 'Deep (with subcategories)'],
     ['shallow', 'Shallow (this category only)']];
 
@@ -193,12 +200,12 @@
         + 'reload this page.', 'not-loaded'));
       return;
     }
-    const month = params.get('month') || months[0];
+    const month = askedMonth(months[0]);
     const scope = params.get('scope') === 'shallow' ? 'shallow' : 'deep';
     searchMonth = months.includes(month) ? month : months[0];
     main.append(el('p', { class: 'subtitle' },
       'How the media files of GLAM categories on Wikimedia Commons are used and viewed.'),
-    controls({}, selector('month', 'Month', monthOptions(months), month),
+    controls({}, selector('month', 'Month', monthOptions(months, month), month),
       selector('scope', 'Categories counted', scopeOptions, scope)));
     if (!months.includes(month)) {
       main.append(message(`Nothing is loaded for ${fmtMonth(month)} yet. Loaded months: `
@@ -267,7 +274,7 @@
       return;
     }
     const months = monthsOf(snapshot.items);
-    const month = params.get('month') || months[months.length - 1];
+    const month = askedMonth(months[months.length - 1]);
     const scope = params.get('scope') === 'shallow' ? 'shallow' : 'deep';
     const wiki = params.get('wiki') || ALL_WIKIS;
     searchMonth = months.includes(month) ? month : months[months.length - 1];
@@ -278,7 +285,7 @@
     main.append(el('p', { class: 'subtitle' }, el('a', {
       href: `https://commons.wikimedia.org/wiki/Category:${encodeURIComponent(title)}` },
     'The category on Wikimedia Commons')),
-    controls({}, selector('month', 'Month', monthOptions(months), month),
+    controls({}, selector('month', 'Month', monthOptions(months, month), month),
       selector('scope', 'Files counted', scopeOptions, scope),
       selector('wiki', 'Wiki', wikis.map((w) => [w, w === ALL_WIKIS ? 'All wikis' : w]), wiki)));
     if (!months.includes(month)) {
@@ -387,14 +394,14 @@
       return;
     }
     const months = monthsOf(snapshot.items);
-    const month = params.get('month') || months[months.length - 1];
+    const month = askedMonth(months[months.length - 1]);
     const wiki = params.get('wiki') || ALL_WIKIS;
     const f = segment(name);
     main.append(el('p', { class: 'subtitle' }, el('a', {
       href: `https://commons.wikimedia.org/wiki/File:${encodeURIComponent(name)}` },
     'The file on Wikimedia Commons')));
     if (!months.includes(month)) {
-      main.append(controls({}, selector('month', 'Month', monthOptions(months), month)),
+      main.append(controls({}, selector('month', 'Month', monthOptions(months, month), month)),
         message(`Nothing is loaded for “${fmtTitle(name)}” in ${fmtMonth(month)} yet. Loaded `
           + 'months for this file: ' + months.map(fmtMonth).join(', ') + '.', 'not-loaded'));
       return;
@@ -402,7 +409,7 @@
     const ym = yearMonth(month);
     const topWikis = await api(`top-wikis-per-media-file-monthly/${f}/${ym}`);
     const wikis = [ALL_WIKIS].concat(topWikis.items.map((i) => i.wiki));
-    main.append(controls({}, selector('month', 'Month', monthOptions(months), month),
+    main.append(controls({}, selector('month', 'Month', monthOptions(months, month), month),
       selector('wiki', 'Wiki (top pages)', [...new Set(wikis.concat([wiki]))].map((x) =>
         [x, x === ALL_WIKIS ? 'All wikis' : x]), wiki)));
     const range = `${firstDay(months[0])}/${nextMonthDay(months[months.length - 1])}`;

@@ -196,6 +196,9 @@ class DashboardBrowserIT {
         "document.querySelector('[data-message=not-loaded]').textContent").asText();
     assertTrue(message.contains("Nothing is loaded for “Museum A” in May 2023"), message);
     assertTrue(message.contains("February 2024") && message.contains("January 2024"), message);
+    assertEquals("May 2023 (not loaded)", browser.evaluate("(() => { const s = "
+        + "document.querySelector('select[name=month]'); return s.options[s.selectedIndex]"
+        + ".textContent; })()").asText());
     browser.screenshot(shots.resolve("7-not-loaded-month.png"));
 
     assertEquals("ready", browser.open(origin + "/?month=2023-05"));
