@@ -93,9 +93,10 @@ public final class LoadedCategories {
 
     Set<String> fresh = new HashSet<>(categories);
     List<Object[]> deletes = new ArrayList<>();
-    for (com.datastax.oss.driver.api.core.cql.Row row : cql.execute(SimpleStatement.newInstance("SELECT category FROM " + keyspace
+    SimpleStatement stored = SimpleStatement.newInstance("SELECT category FROM " + keyspace
         + "." + TITLES_TABLE + " WHERE year = ? AND month = ?", year, number)
-        .setConsistencyLevel(consistency).setPageSize(5000))) {
+        .setConsistencyLevel(consistency).setPageSize(5000);
+    for (com.datastax.oss.driver.api.core.cql.Row row : cql.execute(stored)) {
       if (!fresh.contains(row.getString(0))) {
         deletes.add(new Object[] {year, number, row.getString(0)});
       }
