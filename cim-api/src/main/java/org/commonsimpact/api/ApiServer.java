@@ -1,6 +1,7 @@
 package org.commonsimpact.api;
 
 import io.javalin.Javalin;
+import java.util.function.Consumer;
 import org.eclipse.jetty.http.UriCompliance;
 
 /**
@@ -17,6 +18,12 @@ public final class ApiServer implements AutoCloseable {
 
   /** Starts serving {@code rows} on {@code host}:{@code port} (port 0: any free port). */
   public static ApiServer start(RowSource rows, String host, int port) {
+    return start(rows, host, port, app -> { });
+  }
+
+  /** As {@link #start(RowSource, String, int)}, with more routes (the dashboard's) mounted. */
+  public static ApiServer start(RowSource rows, String host, int port,
+      Consumer<Javalin> moreRoutes) {
     Javalin app = Javalin.create(config -> {
       config.showJavalinBanner = false;
       config.http.disableCompression();
@@ -29,6 +36,7 @@ public final class ApiServer implements AutoCloseable {
       config.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequestHandler()));
     });
     new ApiRouter(rows).mount(app);
+    moreRoutes.accept(app);
     app.start(host, port);
     return new ApiServer(app);
   }

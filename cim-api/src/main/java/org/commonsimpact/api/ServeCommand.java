@@ -3,6 +3,8 @@ package org.commonsimpact.api;
 import com.datastax.oss.driver.api.core.CqlSession;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import org.commonsimpact.api.dashboard.CassandraCategoryDirectory;
+import org.commonsimpact.api.dashboard.Dashboard;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Progress;
 import org.commonsimpact.cql.CassandraConnection;
@@ -26,6 +28,8 @@ import picocli.CommandLine.Option;
       "Serve the Commons analytics HTTP API: fourteen read-only JSON endpoints under "
           + "/metrics/commons-analytics/, one per Cassandra serving table, each answered by one "
           + "prepared query on one partition.",
+      "",
+      "The same server shows the dashboard for people at / (docs/dashboard.md).",
       "",
       "GET /metrics/commons-analytics/api-spec.json describes the endpoints (OpenAPI 3); "
           + "GET /healthz reports whether Cassandra answers. Errors are application/problem+json "
@@ -64,7 +68,8 @@ public final class ServeCommand implements Runnable {
     ApiServer server;
     try {
       server = ApiServer.start(
-          new CassandraRowSource(session, options.address(), options.keyspace()), host, port);
+          new CassandraRowSource(session, options.address(), options.keyspace()), host, port,
+          new Dashboard(new CassandraCategoryDirectory(session, options.keyspace()))::mount);
     } catch (RuntimeException e) {
       session.close();
       throw e;

@@ -116,8 +116,10 @@ public final class CassandraLoader {
         List<long[]> stats = inParallel("check", table -> keyStats(table, fresh.get(table)));
         long[] rows = checkMonth(month, stats);
         createSchema(cql);
-        return inParallel("load", table -> loadTable(connector, table, month, fresh.get(table),
-            rows[options.tables().indexOf(table)]));
+        List<TableResult> results = inParallel("load", table -> loadTable(connector, table,
+            month, fresh.get(table), rows[options.tables().indexOf(table)]));
+        LoadedCategories.record(cql, options, month, fresh);
+        return results;
       } finally {
         fresh.values().forEach(Dataset::unpersist);
       }

@@ -69,7 +69,7 @@ class ApiServeIT {
    * The fourteen {@code serving.*} tables with the golden month and {@link ServingWarehouse#OTHER}
    * (each golden row moved to that month, counts raised by 1000), one commit per table.
    */
-  private static void buildServingTables(SparkSession session, Path temp) throws IOException {
+  static void buildServingTables(SparkSession session, Path temp) throws IOException {
     for (ServingTable table : ServingTable.all()) {
       List<String> columns = new ArrayList<>();
       for (String column : table.columns()) {
