@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
       "Measure the parse speed of the import-dumps readers on synthetic files.",
       "",
       "One core each: the SQL dump reader on a synthetic categorylinks dump (current layout: "
-          + "binary sort keys with escapes, timestamps, 5000 tuples per INSERT line) and the stub-meta-history XML reader on a "
-          + "synthetic stub of File pages, each read plain and through gzip.",
+          + "binary sort keys with escapes, timestamps, 5000 tuples per INSERT line) and the "
+          + "stub-meta-history XML reader on a synthetic stub of File pages, each read plain and "
+          + "through gzip.",
       "",
       "Prints one TSV line per run on stdout: reader, input, uncompressed MB, seconds, MB/s of "
           + "uncompressed input. The files are written under --dir (a temporary folder by "
@@ -26,7 +27,8 @@ public final class BenchImportCommand implements Callable<Integer> {
   int megabytes;
 
   @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
-      description = "Timed reads of each file; the first warms the JIT (default: ${DEFAULT-VALUE}).")
+      description = "Timed reads of each file; the first warms the JIT "
+          + "(default: ${DEFAULT-VALUE}).")
   int rounds;
 
   @Option(names = "--dir", paramLabel = "DIR", description = "Folder for the synthetic files.")

@@ -14,10 +14,10 @@ import org.commonsimpact.publicdumps.ReaderThroughput;
  * ({@link ImportReadersFigures}); printing them is the caller's ({@code cim bench-import}).
  *
  * <p>It writes a {@code categorylinks} SQL dump and a {@code stub-meta-history} XML stub of the
- * asked uncompressed size, and their gzip copies, then for each round reads the SQL dump plain and
- * gzipped, then the stub plain and gzipped, each whole and on the calling thread (one core), through
- * {@link ReaderThroughput}. The first round warms the JIT; it is reported like the others. The files
- * are deleted at the end.
+ * asked uncompressed size, and their gzip copies, then for each round reads the SQL dump plain
+ * and gzipped, then the stub plain and gzipped, each whole and on the calling thread (one core),
+ * through {@link ReaderThroughput}. The first round warms the JIT; it is reported like the
+ * others. The files are deleted at the end.
  */
 final class ImportReadersBenchmark {
   private final long bytes;

@@ -21,8 +21,8 @@ final class SyntheticImportDumps {
   private SyntheticImportDumps() {}
 
   /**
-   * Writes a {@code categorylinks} dump of at least {@code bytes} bytes (whole INSERT lines): binary
-   * sort keys with escapes, timestamps, 5000 tuples per INSERT line, 70% of them files.
+   * Writes a {@code categorylinks} dump of at least {@code bytes} bytes (whole INSERT lines):
+   * binary sort keys with escapes, timestamps, 5000 tuples per INSERT line, 70% of them files.
    */
   static void writeCategorylinks(Path file, long bytes) throws IOException {
     Random random = new Random(42);
@@ -70,8 +70,8 @@ final class SyntheticImportDumps {
   }
 
   /**
-   * Writes a {@code stub-meta-history} stub of at least {@code bytes} bytes (whole pages): 80% File
-   * pages, the rest categories, each with one to four revisions.
+   * Writes a {@code stub-meta-history} stub of at least {@code bytes} bytes (whole pages): 80%
+   * File pages, the rest categories, each with one to four revisions.
    */
   static void writeStubHistory(Path file, long bytes) throws IOException {
     Random random = new Random(7);

@@ -6,7 +6,7 @@ import java.util.List;
 import org.commonsimpact.bench.ImportReadersFigures.Run;
 import org.junit.jupiter.api.Test;
 
-/** {@code cim bench-import} prints exactly what its figures hold: a header, then one TSV line a run. */
+/** {@code cim bench-import} prints what its figures hold: a header, then one TSV line a run. */
 class ImportReadersFiguresTest {
   @Test
   void linesArePrintedFromTheFigures() {
