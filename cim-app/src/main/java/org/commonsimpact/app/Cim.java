@@ -26,7 +26,7 @@ import picocli.CommandLine.Command;
       ImportTsvCommand.class,
       org.commonsimpact.publicdumps.FetchDumpsCommand.class,
       org.commonsimpact.publicdumps.ImportDumpsCommand.class,
-      org.commonsimpact.publicdumps.BenchImportCommand.class,
+      org.commonsimpact.bench.BenchImportCommand.class,
       RunCommand.class,
       BackfillCommand.class,
       SqlCommand.class,

@@ -1,114 +1,30 @@
-package org.commonsimpact.publicdumps;
+package org.commonsimpact.bench;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** {@code cim bench-import}: parse speed of the SQL and XML dump readers on synthetic files. */
-@Command(
-    name = "bench-import",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Measure the parse speed of the import-dumps readers on synthetic files.",
-      "",
-      "One core each: the SQL dump reader on a synthetic categorylinks dump (current layout: binary sort keys with escapes, "
-          + "timestamps, 5000 tuples per INSERT line) and the stub-meta-history XML reader on a "
-          + "synthetic stub of File pages, each read plain and through gzip.",
-      "",
-      "Prints one TSV line per run on stdout: reader, input, uncompressed MB, seconds, MB/s of "
-          + "uncompressed input. The files are written under --dir (a temporary folder by "
-          + "default) and deleted afterwards."
-    })
-public final class BenchImportCommand implements Runnable {
-  @Option(names = "--megabytes", paramLabel = "MB", defaultValue = "200",
-      description = "Uncompressed size of each synthetic file (default: ${DEFAULT-VALUE}).")
-  int megabytes;
+/**
+ * The synthetic dump files {@link ImportReadersBenchmark} reads: a {@code categorylinks} SQL dump
+ * in the current layout and a {@code stub-meta-history} XML stub of File pages, each of a given
+ * uncompressed size and the same bytes for the same size (fixed seeds), and their gzip copies.
+ */
+final class SyntheticImportDumps {
+  private static final int TUPLES_PER_INSERT = 5000;
 
-  @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
-      description = "Timed reads of each file; the first warms the JIT (default: ${DEFAULT-VALUE}).")
-  int rounds;
+  private SyntheticImportDumps() {}
 
-  @Option(names = "--dir", paramLabel = "DIR", description = "Folder for the synthetic files.")
-  Path dir;
-
-  @Override
-  public void run() {
-    try {
-      Path work = dir != null ? Files.createDirectories(dir)
-          : Files.createTempDirectory("cim-bench-import");
-      long bytes = (long) megabytes * 1_000_000L;
-      Path sql = work.resolve("bench-categorylinks.sql");
-      Path xml = work.resolve("bench-stub-meta-history.xml");
-      writeSql(sql, bytes);
-      writeXml(xml, bytes);
-      Path sqlGz = gzip(sql);
-      Path xmlGz = gzip(xml);
-      System.out.println("reader\tinput\tuncompressed_mb\tseconds\tmb_per_s");
-      for (int round = 0; round < rounds; round++) {
-        for (Path file : List.of(sql, sqlGz)) {
-          time("sql", file, Files.size(sql), () -> readSql(file));
-        }
-        for (Path file : List.of(xml, xmlGz)) {
-          time("xml", file, Files.size(xml), () -> readXml(file));
-        }
-      }
-      for (Path file : List.of(sql, sqlGz, xml, xmlGz)) {
-        Files.deleteIfExists(file);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void time(String reader, Path file, long uncompressed, Runnable read) {
-    long start = System.nanoTime();
-    read.run();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    double mb = uncompressed / 1e6;
-    System.out.println(String.format(Locale.ROOT, "%s\t%s\t%.1f\t%.2f\t%.1f", reader,
-        file.getFileName(), mb, seconds, mb / seconds));
-  }
-
-  private static long readSql(Path file) {
-    try (SqlDumpReader reader = new SqlDumpReader(DumpStreams.open(file), file.toString(),
-        SqlTable.CATEGORYLINKS.wanted())) {
-      SqlTable.CATEGORYLINKS.check(reader, file.toString());
-      long rows = 0;
-      while (reader.next()) {
-        SqlTable.CATEGORYLINKS.row("commonswiki", reader);
-        rows++;
-      }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static long readXml(Path file) {
-    try (StubHistoryReader reader = new StubHistoryReader(DumpStreams.open(file),
-        file.toString())) {
-      long rows = 0;
-      while (reader.next()) {
-        rows++;
-      }
-      return rows;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void writeSql(Path file, long bytes) throws IOException {
+  /**
+   * Writes a {@code categorylinks} dump of at least {@code bytes} bytes (whole INSERT lines):
+   * binary sort keys with escapes, timestamps, 5000 tuples per INSERT line, 70% of them files.
+   */
+  static void writeCategorylinks(Path file, long bytes) throws IOException {
     Random random = new Random(42);
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       write(out, "-- MariaDB dump 10.19\n/*!40101 SET NAMES binary */;\n"
@@ -126,7 +42,7 @@ public final class BenchImportCommand implements Runnable {
       while (written < bytes) {
         line.setLength(0);
         line.append("INSERT INTO `categorylinks` VALUES ");
-        for (int t = 0; t < 5000; t++) {
+        for (int t = 0; t < TUPLES_PER_INSERT; t++) {
           if (t > 0) {
             line.append(',');
           }
@@ -153,7 +69,11 @@ public final class BenchImportCommand implements Runnable {
     }
   }
 
-  private static void writeXml(Path file, long bytes) throws IOException {
+  /**
+   * Writes a {@code stub-meta-history} stub of at least {@code bytes} bytes (whole pages): 80%
+   * File pages, the rest categories, each with one to four revisions.
+   */
+  static void writeStubHistory(Path file, long bytes) throws IOException {
     Random random = new Random(7);
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
       write(out, "<mediawiki xmlns=\"http://www.mediawiki.org/xml/export-0.11/\" "
@@ -196,7 +116,8 @@ public final class BenchImportCommand implements Runnable {
     }
   }
 
-  private static Path gzip(Path file) throws IOException {
+  /** Writes {@code file}'s gzip copy next to it ({@code <name>.gz}) and returns its path. */
+  static Path gzip(Path file) throws IOException {
     Path gz = file.resolveSibling(file.getFileName() + ".gz");
     try (InputStream in = Files.newInputStream(file);
         OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz), 1 << 16)) {
