@@ -9,6 +9,7 @@ import org.commonsimpact.common.Readiness;
 import org.commonsimpact.common.ReportWriter;
 import org.commonsimpact.common.RunOptions;
 import org.commonsimpact.common.RunReport;
+import org.commonsimpact.common.SourceBinding;
 import org.commonsimpact.common.Stage;
 import org.commonsimpact.common.StageContext;
 import org.slf4j.Logger;
@@ -31,6 +32,7 @@ final class MonthlyRun {
     report.put("stages", stages.stream().map(Stage::name).toList());
     report.put("spark_application_id", session.sparkContext().applicationId());
     report.put("partial_pageviews", options.partialPageviews());
+    report.put("sources", SourceBinding.describe(session));
     if (options.partialPageviews()) {
       report.warn("--partial-pageviews: pageviews were only required to have rows in the month, "
           + "not on every day");
@@ -44,6 +46,7 @@ final class MonthlyRun {
         stage.requireInputs(context, readiness);
       }
       readiness.check(String.join(",", stages.stream().map(Stage::name).toList()));
+      readiness.warnings().forEach(report::warn);
       report.put("input_row_counts", readiness.inputRowCounts());
       for (Stage stage : stages) {
         current = stage.name();
