@@ -53,13 +53,23 @@ public final class Readiness {
     return this;
   }
 
+  /**
+   * Whether the month's snapshot is there: in the partition metadata of the source's table (of
+   * each table a bound query reads), else by a one-row probe.
+   */
   private boolean holdsSnapshot(SourceTables table) {
-    String metadataTable = SourceBinding.metadataTable(session, table);
-    if (metadataTable != null) {
-      List<Map<String, String>> partitions = PartitionMetadata.matching(session, metadataTable,
-          Map.of("snapshot", month.snapshot()));
-      if (partitions != null) {
-        return !partitions.isEmpty();
+    List<String> metadataTables = SourceBinding.metadataTables(session, table);
+    if (metadataTables != null && !metadataTables.isEmpty()) {
+      boolean answered = true;
+      boolean present = true;
+      for (String metadataTable : metadataTables) {
+        List<Map<String, String>> partitions = PartitionMetadata.matching(session, metadataTable,
+            Map.of("snapshot", month.snapshot()));
+        answered &= partitions != null;
+        present &= partitions != null && !partitions.isEmpty();
+      }
+      if (answered) {
+        return present;
       }
     }
     return !session
@@ -121,10 +131,12 @@ public final class Readiness {
    * by day but not by hour.
    */
   private Map<Integer, Set<Integer>> pageviewPartitions() {
-    String metadataTable = SourceBinding.metadataTable(session, SourceTables.PAGEVIEW_HOURLY);
-    if (metadataTable == null) {
+    List<String> metadataTables =
+        SourceBinding.metadataTables(session, SourceTables.PAGEVIEW_HOURLY);
+    if (metadataTables == null || metadataTables.size() != 1) {
       return null;
     }
+    String metadataTable = metadataTables.get(0);
     Map<String, String> spec = new LinkedHashMap<>();
     spec.put("year", String.valueOf(month.year()));
     spec.put("month", String.valueOf(month.monthNumber()));
@@ -202,16 +214,14 @@ public final class Readiness {
   /**
    * Rows of the month in every source table asked for so far (all rows for a table without a month,
    * such as {@code wikis}), by qualified name. For the run report, after {@link #check} passed: a
-   * scheduler can compare them with the previous month's to catch a truncated source. A bound
-   * {@code pageview_hourly} or {@code mediawiki_revision} is not counted: on the data lake that
-   * would read the month of every wiki, which no stage does.
+   * scheduler can compare them with the previous month's to catch a truncated source. Sources
+   * bound by a sources file are not counted: counting would read partitions that no stage reads
+   * (every wiki's month of revisions, for one), and on the data lake their owners track them.
    */
   public Map<String, Long> inputRowCounts() {
     Map<String, Long> counts = new TreeMap<>();
     monthFilters.forEach((table, filter) -> {
-      boolean large = table == SourceTables.PAGEVIEW_HOURLY
-          || table == SourceTables.MEDIAWIKI_REVISION;
-      if (large && SourceBinding.bound(session, table) != null) {
+      if (SourceBinding.bound(session, table) != null) {
         LOG.info("{} is bound to {}: its rows are not counted", table.qualifiedName(),
             SourceBinding.bound(session, table));
         return;

@@ -24,9 +24,15 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.HiveTableRelation;
 import org.apache.spark.sql.catalyst.expressions.Cast;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
+import scala.collection.JavaConverters;
 
 /**
  * Where each of the nine logical source tables of SPEC §2.1 is read from: a sources file binds a
@@ -234,15 +240,47 @@ public final class SourceBinding {
   }
 
   /**
-   * The table whose partition metadata tells which months a source holds: the bound table, or
-   * {@code source.<name>}; null when the source is bound to a query.
+   * The tables whose partition metadata tells which months a source holds: {@code source.<name>},
+   * the bound table, or every table a bound query reads; null when a query reads something that is
+   * not a catalog table.
    */
-  public static String metadataTable(SparkSession session, SourceTables table) {
+  public static List<String> metadataTables(SparkSession session, SourceTables table) {
     String value = bound(session, table);
     if (value == null) {
-      return table.qualifiedName();
+      return List.of(table.qualifiedName());
     }
-    return isQuery(value) ? null : value;
+    if (!isQuery(value)) {
+      return List.of(value);
+    }
+    List<String> names = new ArrayList<>();
+    LogicalPlan plan = session.table(viewName(table)).queryExecution().analyzed();
+    for (LogicalPlan leaf : JavaConverters.seqAsJavaList(plan.collectLeaves())) {
+      String name = catalogTableName(leaf);
+      if (name == null) {
+        return null;
+      }
+      if (!names.contains(name)) {
+        names.add(name);
+      }
+    }
+    return names;
+  }
+
+  /** The catalog name of a relation that reads a catalog table, else null. */
+  private static String catalogTableName(LogicalPlan leaf) {
+    TableIdentifier v1 = null;
+    if (leaf instanceof HiveTableRelation hive) {
+      v1 = hive.tableMeta().identifier();
+    } else if (leaf instanceof LogicalRelation relation && relation.catalogTable().isDefined()) {
+      v1 = relation.catalogTable().get().identifier();
+    } else if (leaf instanceof DataSourceV2Relation v2 && v2.catalog().isDefined()
+        && v2.identifier().isDefined()) {
+      return v2.catalog().get().name() + "." + v2.identifier().get();
+    }
+    if (v1 == null || v1.database().isEmpty()) {
+      return null;
+    }
+    return "spark_catalog.`" + v1.database().get() + "`.`" + v1.table() + "`";
   }
 
   /**
