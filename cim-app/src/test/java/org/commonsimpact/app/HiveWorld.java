@@ -129,13 +129,14 @@ final class HiveWorld {
   private void mediawiki(String table, String columns, String select, String from) {
     sql("CREATE TABLE spark_catalog.wmf_raw." + table + " (" + columns + ") "
         + "PARTITIONED BY (snapshot STRING, wiki_db STRING) STORED AS AVRO");
-    String insert = "INSERT INTO TABLE spark_catalog.wmf_raw." + table
-        + " PARTITION (snapshot, wiki_db) SELECT " + select;
-    sql(insert + ", snapshot, wiki_db FROM " + from);
-    sql(insert + ", '2023-12', wiki_db FROM " + from);
+    String rows = "SELECT " + select + ", snapshot, wiki_db FROM " + from
+        + " UNION ALL SELECT " + select + ", '2023-12', wiki_db FROM " + from;
     if (COMMONS_ONLY.contains(table)) {
-      sql(insert + ", snapshot, 'decoywiki' FROM " + from + " WHERE wiki_db = 'commonswiki'");
+      rows += " UNION ALL SELECT " + select + ", snapshot, 'decoywiki' FROM " + from
+          + " WHERE wiki_db = 'commonswiki'";
     }
+    sql("INSERT INTO TABLE spark_catalog.wmf_raw." + table + " PARTITION (snapshot, wiki_db) "
+        + rows);
   }
 
   /**

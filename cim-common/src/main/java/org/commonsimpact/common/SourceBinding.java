@@ -61,6 +61,9 @@ public final class SourceBinding {
   private static final Pattern SOURCE_REFERENCE =
       Pattern.compile("(?<![\\w.`])source\\.([a-z_]+)\\b");
 
+  private static final Pattern QUERY = Pattern.compile("\\s*(\\(|(SELECT|WITH)\\b)",
+      Pattern.CASE_INSENSITIVE);
+
   private final String origin;
   private final Map<SourceTables, String> values;
 
@@ -220,8 +223,7 @@ public final class SourceBinding {
 
   /** Whether a value is a query rather than a table identifier. */
   static boolean isQuery(String value) {
-    String head = value.stripLeading().toUpperCase(Locale.ROOT);
-    return head.startsWith("SELECT") || head.startsWith("WITH") || head.startsWith("(");
+    return QUERY.matcher(value).lookingAt();
   }
 
   /** The temporary view a bound source is read through. */
