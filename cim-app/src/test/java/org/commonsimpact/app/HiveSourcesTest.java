@@ -281,6 +281,10 @@ class HiveSourcesTest {
     cases.put("mediawiki_page = SELECT wiki_db, snapshot, map('a', 1) AS page_id, "
         + "page_namespace, page_title, page_is_redirect FROM spark_catalog.wmf_raw.mediawiki_page\n",
         List.of("mediawiki_page", "page_id is MAP<STRING, INT>, which does not cast to BIGINT"));
+    session.sql("CREATE TABLE spark_catalog.default.scratch (x INT) STORED AS PARQUET "
+        + "LOCATION '" + temp.resolve("scratch").toUri() + "'");
+    cases.put("wikis = WITH w AS (SELECT 1 AS x) INSERT INTO spark_catalog.default.scratch "
+        + "SELECT x FROM w\n", List.of("wikis", "not a query that runs"));
     int i = 0;
     for (Map.Entry<String, List<String>> c : cases.entrySet()) {
       Path file = temp.resolve("bad-" + i++ + ".properties");
@@ -296,5 +300,7 @@ class HiveSourcesTest {
       assertTrue(o.errorLines().get(0).contains(file.toString()), o.errorLines().get(0));
       assertFalse(o.err().contains("start " + HiveWorld.MONTH), o.err());
     }
+    assertEquals(0L, session.table("spark_catalog.default.scratch").count(),
+        "a binding's statement was run");
   }
 }

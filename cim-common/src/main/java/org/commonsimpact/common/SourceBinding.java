@@ -167,7 +167,9 @@ public final class SourceBinding {
     Dataset<Row> frame;
     try {
       if (query) {
-        frame = session.sql(value);
+        // Analyzed as a subquery, which only a query can be: a statement that writes (such as
+        // WITH ... INSERT) fails to parse instead of running.
+        frame = session.sql(subquery(value));
       } else {
         session.sessionState().sqlParser().parseMultipartIdentifier(value);
         frame = session.table(value);
@@ -177,7 +179,7 @@ public final class SourceBinding {
         throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
       }
       throw problem(table, query
-          ? "the query does not run: " + firstLine(e.getMessage())
+          ? "not a query that runs: " + firstLine(e.getMessage())
           : "table " + value + " not found or not readable: " + firstLine(e.getMessage()));
     }
     Map<String, DataType> actual = new LinkedHashMap<>();
@@ -212,13 +214,17 @@ public final class SourceBinding {
             + " that are not among the SPEC columns " + String.join(", ",
                 table.schema().fieldNames()));
       }
-      return "SELECT " + String.join(", ", select) + " FROM (" + value + ") AS bound";
+      return "SELECT " + String.join(", ", select) + " FROM (" + value + "\n) AS bound";
     }
     return "SELECT " + String.join(", ", select) + " FROM " + value;
   }
 
   private InvalidInputException problem(SourceTables table, String what) {
     return new InvalidInputException("sources " + origin + ": " + table.tableName() + ": " + what);
+  }
+
+  private static String subquery(String query) {
+    return "SELECT * FROM (" + query + "\n) AS bound";
   }
 
   /** Whether a value is a query rather than a table identifier. */
