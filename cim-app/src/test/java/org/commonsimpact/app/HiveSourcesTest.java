@@ -77,6 +77,8 @@ class HiveSourcesTest {
   private int spoiledPartitions;
   private Map<String, String> filesBefore;
   private Map<String, List<String>> partitionsBefore;
+  /** The queries of the month's run. */
+  private List<QueryExecution> runPlans;
 
   /** Records every query the JVM's sessions run (set by {@code spark.sql.queryExecutionListeners}). */
   public static final class PlanRecorder implements QueryExecutionListener {
@@ -141,6 +143,9 @@ class HiveSourcesTest {
         "--dumps-root", dumps.toString(), "--stages", "graph,metrics,dumps",
         "--report", reportFile.toString());
     session.sparkContext().listenerBus().waitUntilEmpty();
+    synchronized (EXECUTED) {
+      runPlans = new ArrayList<>(EXECUTED);
+    }
     assertEquals(0, run.status(), run.err());
     report = JSON.readTree(reportFile.toFile());
   }
@@ -189,10 +194,8 @@ class HiveSourcesTest {
     assertTrue(spoiledPartitions >= 20, "decoy partitions: " + spoiledPartitions);
     Set<String> scanned = new TreeSet<>();
     List<SparkPlan> scans = new ArrayList<>();
-    synchronized (EXECUTED) {
-      for (QueryExecution qe : EXECUTED) {
-        collectScans(qe.executedPlan(), scans);
-      }
+    for (QueryExecution qe : runPlans) {
+      collectScans(qe.executedPlan(), scans);
     }
     for (SparkPlan scan : scans) {
       if (scan instanceof HiveTableScanExec hive) {
@@ -263,6 +266,26 @@ class HiveSourcesTest {
   void sourceTablesAreUnchanged() {
     assertEquals(filesBefore, world.fileStates());
     assertEquals(partitionsBefore, world.partitions());
+  }
+
+  /**
+   * A month the tables do not hold: readiness names what is missing from partition metadata alone
+   * (every partition of 2024-01 is spoiled, so reading one would fail the run with exit 1).
+   */
+  @Test
+  void readinessReadsPartitionMetadataOnly() {
+    Outcome o = cim("run", "--month", "2024-01", "--allow-list",
+        golden.resolve("allow_list.txt").toString(), "--warehouse", warehouse,
+        "--stages", "graph,metrics");
+    assertEquals(2, o.status(), o.err());
+    assertEquals(1, o.errorLines().size(), o.err());
+    String error = o.errorLines().get(0);
+    assertTrue(error.contains("source.pageview_hourly (spark_catalog.wmf.pageview_hourly) has no "
+        + "rows for 2024-01 on day(s) 1-30"), error);
+    assertTrue(error.contains("source.mediawiki_revision "
+        + "(spark_catalog.wmf_raw.mediawiki_revision) has no rows at snapshot 2024-01"), error);
+    assertTrue(error.contains("source.mediawiki_image has no rows at snapshot 2024-01"), error);
+    assertFalse(error.contains("mediawiki_categorylinks"), error);
   }
 
   @Test
