@@ -11,8 +11,9 @@ One DAG run per month (the run for month M starts once M is over):
   load_cassandra    spark-submit ... cim load-cassandra --month M
 
 Paths and hosts come from config/cim-paths.env (read below); Spark settings from
-config/yarn.properties plus one config/catalog-*.properties. Adapt the sensor paths to the layout
-of your source tables (or use Hive partition sensors if they are Hive tables).
+config/yarn.properties plus one config/catalog-*.properties plus config/hive-metastore.properties
+(the data lake's source tables, bound by config/sources-wmf.properties at $CIM_SOURCES). Adapt the
+sensor paths to the layout of your source tables (or use Hive partition sensors).
 
 Alerting: every task has email_on_failure and an on_failure_callback; replace the callback with
 your paging hook. A failed run_month still leaves its report, so check_report runs with
@@ -65,7 +66,8 @@ MEDIAWIKI_TABLES = [
 ]
 
 SPARK_SUBMIT = (
-    "cat {config}/yarn.properties {config}/catalog-hive.properties > " + SPARK_PROPERTIES + " && "
+    "cat {config}/yarn.properties {config}/catalog-hive.properties "
+    "{config}/hive-metastore.properties > " + SPARK_PROPERTIES + " && "
     "spark-submit --properties-file " + SPARK_PROPERTIES + " "
 ).format(config=CONFIG_DIR)
 
@@ -156,8 +158,9 @@ with DAG(
         task_id="run_month",
         bash_command=SPARK_SUBMIT
         + "--class org.commonsimpact.app.Cim {jar} run --month {month} --allow-list {allow} "
-          "--warehouse {wh} --dumps-root {dumps} --report {report}".format(
+          "--warehouse {wh} --dumps-root {dumps} --report {report} --sources {sources}".format(
               jar=ENV["CIM_JAR"], month=MONTH, allow=ENV["CIM_ALLOW_LIST"],
+              sources=ENV["CIM_SOURCES"],
               wh=ENV["CIM_WAREHOUSE"], dumps=ENV["CIM_DUMPS_ROOT"], report=REPORT),
     )
 

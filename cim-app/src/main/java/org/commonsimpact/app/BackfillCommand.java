@@ -2,7 +2,6 @@ package org.commonsimpact.app;
 
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.RunOptions;
@@ -39,7 +38,7 @@ final class BackfillCommand implements Runnable {
     List<Month> months = Month.range(Month.parse(from), Month.parse(to));
     List<Stage> stages = PipelineStages.select(options.stages);
     RunOptions runOptions = options.toRunOptions(stages.stream().map(Stage::name).toList());
-    SparkSession session = CimSession.open(options.warehouse.warehouse);
+    SparkSession session = options.openSession();
     for (Month month : months) {
       Progress.step("backfill", "month {} ({} of {})", month, months.indexOf(month) + 1,
           months.size());

@@ -1,7 +1,6 @@
 package org.commonsimpact.app;
 
 import java.util.List;
-import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.RunOptions;
 import org.commonsimpact.common.Stage;
@@ -37,7 +36,7 @@ final class RunCommand implements Runnable {
     Month parsed = Month.parse(month);
     List<Stage> stages = PipelineStages.select(options.stages);
     RunOptions runOptions = options.toRunOptions(stages.stream().map(Stage::name).toList());
-    MonthlyRun.run(CimSession.open(options.warehouse.warehouse), parsed, runOptions, stages,
+    MonthlyRun.run(options.openSession(), parsed, runOptions, stages,
         options.report);
   }
 }

@@ -1,8 +1,11 @@
 package org.commonsimpact.app;
 
 import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.RunOptions;
+import org.commonsimpact.common.SourceBinding;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -34,10 +37,30 @@ final class RunOptionsMixin {
           + "or an hdfs:// (or other Hadoop file system) URI.")
   String report;
 
+  @Option(names = "--sources", paramLabel = "FILE",
+      description = "Where the source tables are read from: a Java properties file (local path "
+          + "or Hadoop file system URI) of lines <logical table> = <table identifier> or "
+          + "<logical table> = SELECT ... yielding the table's SPEC columns, e.g. "
+          + "mediawiki_page = spark_catalog.wmf_raw.mediawiki_page. Tables it does not name stay "
+          + "source.<table> of the warehouse. Also settable as the Spark property "
+          + "spark.cim.sources. Every binding is checked before any stage runs "
+          + "(config/sources-wmf.properties binds the Wikimedia data lake's tables).")
+  String sources;
+
   @Option(names = "--partial-pageviews",
       description = "Require pageview rows somewhere in the month instead of on every day (for "
           + "small samples); recorded as a warning in the report.")
   boolean partialPageviews;
+
+  /**
+   * The session of the run: warehouse catalog {@code cim}, and the sources of {@code --sources}
+   * (or the Spark property {@code spark.cim.sources}) checked and bound.
+   */
+  SparkSession openSession() {
+    SparkSession session = CimSession.open(warehouse.warehouse);
+    SourceBinding.applyConfigured(session, sources);
+    return session;
+  }
 
   RunOptions toRunOptions(List<String> stageNames) {
     if (maxDepth < 0) {

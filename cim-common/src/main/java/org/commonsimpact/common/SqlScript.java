@@ -58,9 +58,12 @@ public final class SqlScript {
     return out.toString();
   }
 
-  /** Runs the query and returns its result (lazily, as Spark does). */
+  /**
+   * Runs the query and returns its result (lazily, as Spark does). Its {@code source.<table>}
+   * references read the session's bound sources ({@link SourceBinding#resolve}).
+   */
   public Dataset<Row> run(SparkSession session, Map<String, ?> parameters) {
-    return session.sql(bind(parameters));
+    return session.sql(SourceBinding.resolve(session, bind(parameters)));
   }
 
   public String resource() {

@@ -9,6 +9,7 @@ import org.commonsimpact.common.Readiness;
 import org.commonsimpact.common.ReportWriter;
 import org.commonsimpact.common.RunOptions;
 import org.commonsimpact.common.RunReport;
+import org.commonsimpact.common.SourceBinding;
 import org.commonsimpact.common.Stage;
 import org.commonsimpact.common.StageContext;
 import org.slf4j.Logger;
@@ -49,6 +50,7 @@ public final class MonthlyRun {
     report.put("stages", stages.stream().map(Stage::name).toList());
     report.put("spark_application_id", session.sparkContext().applicationId());
     report.put("partial_pageviews", options.partialPageviews());
+    report.put("sources", SourceBinding.describe(session));
     if (options.partialPageviews()) {
       report.warn("--partial-pageviews: pageviews were only required to have rows in the month, "
           + "not on every day");
@@ -64,6 +66,7 @@ public final class MonthlyRun {
         stage.requireInputs(context, readiness);
       }
       readiness.check(String.join(",", stages.stream().map(Stage::name).toList()));
+      readiness.warnings().forEach(report::warn);
       report.put("input_row_counts", readiness.inputRowCounts());
       listener.finished(READINESS, (System.nanoTime() - t0) / 1e9);
       for (Stage stage : stages) {
