@@ -20,6 +20,7 @@ import org.apache.hadoop.io.compress.BZip2Codec;
 import org.apache.spark.sql.SparkSession;
 import org.commonsimpact.common.BaseTables;
 import org.commonsimpact.common.CimSession;
+import org.commonsimpact.common.SourceTables;
 import org.commonsimpact.common.SparkTestSupport;
 import org.commonsimpact.common.Tables;
 import org.commonsimpact.common.TsvSourceImporter;
@@ -35,7 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
  * outputs, which the local-mode tests prove the local run produces.
  *
  * <p>The source tables are put on HDFS by {@code import-tsv}'s importer in this JVM (Spark local
- * mode writing to the HDFS warehouse); everything after that happens on YARN.
+ * mode writing to the HDFS warehouse), then moved to another namespace, {@code lake.*}, as tables
+ * that other jobs own would be: the warehouse's own {@code source.*} tables are dropped, and the
+ * run reads the sources through a sources file on HDFS ({@code --sources}, issue 17), one of them
+ * through a {@code SELECT}. Everything after that happens on YARN.
  */
 class GoldenMonthOnYarnIT {
   private static final String MONTH = "2024-02";
@@ -59,13 +63,17 @@ class GoldenMonthOnYarnIT {
       FileSystem fs = cluster.fileSystem();
       fs.copyFromLocalFile(new org.apache.hadoop.fs.Path(golden.resolve("allow_list.txt").toUri()),
           new org.apache.hadoop.fs.Path(allowList));
-      new TsvSourceImporter(CimSession.open(warehouse)).importAll(golden.resolve("input"));
+      SparkSession local = CimSession.open(warehouse);
+      new TsvSourceImporter(local).importAll(golden.resolve("input"));
+      String sources = hdfs + "/cim/sources.properties";
+      writeLakeSources(local, fs, sources);
 
       YarnDriver driver = new YarnDriver(clusterJar, cluster.confDir());
       Path log = temp.resolve("driver.log");
       long submitted = System.nanoTime();
       YarnDriver.Result run = driver.run(log, 15, "run", "--month", MONTH, "--allow-list",
-          allowList, "--warehouse", warehouse, "--dumps-root", dumps, "--report", report);
+          allowList, "--warehouse", warehouse, "--dumps-root", dumps, "--report", report,
+          "--sources", sources);
       System.err.printf("yarn IT: cluster up and sources on HDFS in %.0f s, month on YARN in "
           + "%.0f s%n", (submitted - started) / 1e9, (System.nanoTime() - submitted) / 1e9);
       assertEquals(0, run.status(), "driver failed; container logs under "
@@ -76,6 +84,8 @@ class GoldenMonthOnYarnIT {
         json = new ObjectMapper().readTree(in);
       }
       assertEquals("succeeded", json.get("status").asText());
+      assertTrue(json.get("sources").toString().contains("cim.lake.mediawiki_page"),
+          "the report names the bindings: " + json.get("sources"));
       assertTrue(json.get("spark_application_id").asText().startsWith("application_"),
           "ran on YARN: " + json.get("spark_application_id"));
       JsonNode expected = new ObjectMapper().readTree(golden.resolve("expected/report.json")
@@ -88,6 +98,35 @@ class GoldenMonthOnYarnIT {
       SparkSession session = CimSession.open(warehouse);
       checkTables(session, golden.resolve("expected"));
       checkDumps(fs, dumps, golden.resolve("expected"));
+    }
+  }
+
+  /**
+   * Moves the nine source tables to {@code cim.lake.*} (partitioned as the imported ones) and
+   * drops {@code cim.source.*}, so that a run that ignored the binding would fail; writes the
+   * sources file that binds them, {@code mediawiki_image} through a {@code SELECT}.
+   */
+  private static void writeLakeSources(SparkSession session, FileSystem fs, String sources)
+      throws IOException {
+    session.sql("CREATE NAMESPACE IF NOT EXISTS cim.lake");
+    StringBuilder binding = new StringBuilder("# The golden sources, read in place from lake.*\n");
+    for (SourceTables table : SourceTables.values()) {
+      String lake = "cim.lake." + table.tableName();
+      String partitioning = table.partitionColumns().isEmpty() ? ""
+          : " PARTITIONED BY (" + String.join(", ", table.partitionColumns()) + ")";
+      session.sql("CREATE TABLE " + lake + " USING iceberg" + partitioning + " AS SELECT * FROM "
+          + table.qualifiedName());
+      session.sql("DROP TABLE " + table.qualifiedName() + " PURGE");
+      binding.append(table.tableName()).append(" = ");
+      if (table == SourceTables.MEDIAWIKI_IMAGE) {
+        binding.append("\\\n    SELECT wiki_db, snapshot, img_name, img_media_type \\\n    FROM ")
+            .append(lake).append('\n');
+      } else {
+        binding.append(lake).append('\n');
+      }
+    }
+    try (java.io.OutputStream out = fs.create(new org.apache.hadoop.fs.Path(sources))) {
+      out.write(binding.toString().getBytes(StandardCharsets.UTF_8));
     }
   }
 
