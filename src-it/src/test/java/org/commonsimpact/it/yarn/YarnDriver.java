@@ -48,7 +48,7 @@ final class YarnDriver {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx1g");
-    command.add(JIT_FLAGS);
+    command.addAll(List.of(JIT_FLAGS.split(" ")));
     command.addAll(List.of(JAVA17_FLAGS.split(" ")));
     List<String> yarnJars = new ArrayList<>();
     yarnJars.add("local:" + clusterJar);
