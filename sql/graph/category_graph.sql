@@ -11,7 +11,8 @@
 -- Inputs:
 --     primary_category_trees  (temporary view made by CategoryGraphBuilder)
 --     primary_categories  (temporary view)
---     primary_inner_edges  (temporary view)
+--     primary_inner_edges  (temporary view made by CategoryGraphBuilder from PrimaryGraphRows:
+--                           primary_id, parent_id, child_id)
 --     graph_categories  (temporary view)
 --     category_file_links  (temporary view)
 --
@@ -22,8 +23,8 @@
 -- Usage:
 --     CategoryGraphBuilder.categoryGraph() runs it once the views exist; GraphStage writes the
 --     result to commons.category_graph, replacing the month in one Iceberg commit.
---     By hand: not on its own, as primary_category_trees is computed in Java by
---     CategoryGraphBuilder; the graph stage runs it (bin/cim run --stages graph).
+--     By hand: not on its own, as primary_category_trees and primary_inner_edges are computed in
+--     Java by CategoryGraphBuilder; the graph stage runs it (bin/cim run --stages graph).
 
 WITH category_trees AS (
     SELECT
