@@ -103,8 +103,7 @@ public final class CategoryGraphBuilder {
    * primary_reachable_pairs}.
    */
   private void registerPrimaryGraph(SubcategoryGraph graph, List<Long> primaryIds) {
-    Dataset<Row> rows =
-        PrimaryGraphRows.of(session, graph, primaryIds, maxDepth).localCheckpoint(true);
+    Dataset<Row> rows = PrimaryGraphRows.compute(session, graph, primaryIds, maxDepth);
     rows.where("kind = " + PrimaryGraphRows.TREE)
         .selectExpr("primary_id", "a AS category_id", "CAST(b AS INT) AS depth")
         .createOrReplaceTempView("primary_category_trees");

@@ -47,15 +47,20 @@ public final class PrimaryGraphRows {
 
   private PrimaryGraphRows() {}
 
-  /** The rows of every primary, computed lazily by one Spark job when the result is read. */
-  public static Dataset<Row> of(
+  /**
+   * The rows of every primary, computed now by one Spark job and kept (local checkpoint); the
+   * broadcast graph is released from the executors afterwards.
+   */
+  public static Dataset<Row> compute(
       SparkSession session, SubcategoryGraph graph, List<Long> primaryIds, int maxDepth) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(session.sparkContext());
     Broadcast<SubcategoryGraph> shared = context.broadcast(graph);
     int slices = Math.max(1, Math.min(primaryIds.size(), 4 * context.defaultParallelism()));
     JavaRDD<Row> rows =
         context.parallelize(primaryIds, slices).mapPartitions(new RowsOfSlice(shared, maxDepth));
-    return session.createDataFrame(rows, SCHEMA);
+    Dataset<Row> computed = session.createDataFrame(rows, SCHEMA).localCheckpoint(true);
+    shared.unpersist();
+    return computed;
   }
 
   /** The rows of one slice of primaries, read from the broadcast graph. */
