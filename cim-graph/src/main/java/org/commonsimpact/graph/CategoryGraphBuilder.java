@@ -72,6 +72,7 @@ public final class CategoryGraphBuilder {
     registerPrimaryGraph(graph, primaryIds);
     register("category_reachability");
     materialize("category_file_links");
+    Progress.step(STAGE, "file links of the graph's categories computed");
     links.unpersist();
     pages.unpersist();
     return new Result(found, notFound);
