@@ -11,7 +11,8 @@
 -- Inputs:
 --     primary_category_trees  (temporary view made by CategoryGraphBuilder)
 --     primary_categories  (temporary view)
---     primary_inner_edges  (temporary view)
+--     primary_inner_edges  (temporary view made by CategoryGraphBuilder from PrimaryGraphRows:
+--                           primary_id, parent_id, child_id)
 --     graph_categories  (temporary view)
 --     category_file_links  (temporary view)
 --
@@ -22,8 +23,8 @@
 -- Usage:
 --     CategoryGraphBuilder.categoryGraph() runs it once the views exist; GraphStage writes the
 --     result to commons.category_graph, replacing the month in one Iceberg commit.
---     By hand: not on its own, as primary_category_trees is computed in Java by
---     CategoryGraphBuilder; the graph stage runs it (bin/cim run --stages graph).
+--     By hand: not on its own, as primary_category_trees and primary_inner_edges are computed in
+--     Java by CategoryGraphBuilder; the graph stage runs it (bin/cim run --stages graph).
 
 WITH category_trees AS (
     SELECT
@@ -64,44 +65,25 @@ category_rows AS (
       ON prim.primary_id = tree.category_id
 ),
 
-file_parents AS (
+file_rows AS (
+    -- One pass over (file, primary, category) rows: the file's depth is 1 + the smallest
+    -- depth_P(c) over them, which is 1 + the smallest depth(c) of its parent categories.
     SELECT
-        link.file_id,
-        FIRST(link.file_title)                       AS file_title,
+        link.file_id                                 AS page_id,
+        FIRST(link.file_title)                       AS page_title,
+        'file'                                       AS page_type,
+        FALSE                                        AS is_primary,
         1 + MIN(tree.depth)                          AS depth,
-        ARRAY_SORT(COLLECT_SET(cat.category_title))  AS parent_titles
-    FROM category_file_links AS link
-    JOIN category_trees AS tree
-      ON tree.category_id = link.category_id
-    JOIN graph_categories AS cat
-      ON cat.category_id = link.category_id
-    GROUP BY link.file_id
-),
-
-file_primaries AS (
-    SELECT
-        link.file_id,
-        ARRAY_SORT(COLLECT_SET(prim.primary_title))  AS primary_titles
+        ARRAY_SORT(COLLECT_SET(cat.category_title))  AS parent_categories,
+        ARRAY_SORT(COLLECT_SET(prim.primary_title))  AS primary_categories
     FROM category_file_links AS link
     JOIN primary_category_trees AS tree
       ON tree.category_id = link.category_id
     JOIN primary_categories AS prim
       ON prim.primary_id = tree.primary_id
+    JOIN graph_categories AS cat
+      ON cat.category_id = link.category_id
     GROUP BY link.file_id
-),
-
-file_rows AS (
-    SELECT
-        parents.file_id                              AS page_id,
-        parents.file_title                           AS page_title,
-        'file'                                       AS page_type,
-        FALSE                                        AS is_primary,
-        parents.depth,
-        parents.parent_titles                        AS parent_categories,
-        prims.primary_titles                         AS primary_categories
-    FROM file_parents AS parents
-    JOIN file_primaries AS prims
-      ON prims.file_id = parents.file_id
 )
 
 SELECT *, '${month}' AS year_month FROM category_rows

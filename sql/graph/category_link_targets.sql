@@ -15,9 +15,10 @@
 --     lt_id BIGINT, category_id BIGINT
 --
 -- Usage:
---     CategoryGraphBuilder (graph stage) registers it as the temporary view category_link_targets.
---     By hand (sql/README.md): in one session, create the view graph_categories, then run this
---     file, with -d month=2024-02.
+--     CategoryGraphBuilder (graph stage) registers it as the temporary view category_link_targets,
+--     computed once (local checkpoint): the one read of source.mediawiki_linktarget.
+--     By hand (sql/README.md): in one session, create the views commons_pages then graph_categories,
+--     then run this file, with -d month=2024-02.
 
 SELECT
     lt.lt_id,

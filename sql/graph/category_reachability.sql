@@ -1,16 +1,16 @@
 -- Every pair "category c reaches category x through inner edges of primary P", c = x included:
 -- the basis of deep membership (SPEC §3: Deep(c) = files directly in the categories c reaches).
 --
--- Every category of Tree(P) reaches itself; the other pairs come from PrimaryReachability, which
--- closes each primary's inner edges in one task (the graph algorithm lives in Java).
+-- Every category of Tree(P) reaches itself; the other pairs come from PrimaryGraphRows, which
+-- searches each primary's inner edges in memory (the graph algorithm lives in Java).
 --
 -- Parameters: none
 --
 -- Inputs:
 --     primary_category_trees   (temporary view made by CategoryGraphBuilder: primary_id,
 --                               category_id, depth)
---     primary_reachable_pairs  (temporary view made by CategoryGraphBuilder: PrimaryReachability
---                               over primary_inner_edges; primary_id, from_id, to_id;
+--     primary_reachable_pairs  (temporary view made by CategoryGraphBuilder from
+--                               PrimaryGraphRows; primary_id, from_id, to_id;
 --                               from_id <> to_id, distinct)
 --
 -- Output (temporary view category_reachability):

@@ -14,8 +14,8 @@
 -- Usage:
 --     CategoryGraphBuilder (graph stage) runs it right after registering graph_categories; any row
 --     stops the stage with an error naming the titles.
---     By hand (sql/README.md): in one session, create the view graph_categories, then run this
---     file, with -d month=2024-02.
+--     By hand (sql/README.md): in one session, create the views commons_pages then graph_categories,
+--     then run this file, with -d month=2024-02.
 
 SELECT
     category_title,

@@ -3,11 +3,10 @@
 -- Every commonswiki page in namespace 14 at the month's snapshot. Redirects are pages too
 -- (SPEC §9: page_is_redirect is ignored).
 --
--- Parameters:
---     month          -- the month to compute, YYYY-MM (the MediaWiki snapshot)
+-- Parameters: none
 --
 -- Inputs:
---     source.mediawiki_page
+--     commons_pages  (temporary view)
 --
 -- Output (temporary view graph_categories):
 --     category_id BIGINT, category_title STRING -- one row per category page
@@ -15,13 +14,11 @@
 -- Usage:
 --     CategoryGraphBuilder (graph stage) registers it as the temporary view graph_categories,
 --     computed once (local checkpoint).
---     By hand (sql/README.md):
---         spark-sql ... -d month=2024-02 -f sql/graph/graph_categories.sql
+--     By hand (sql/README.md): in one session, create the view commons_pages, then run this
+--     file.
 
 SELECT
     page_id    AS category_id,
     page_title AS category_title
-FROM source.mediawiki_page
-WHERE wiki_db = 'commonswiki'
-  AND snapshot = '${month}'
-  AND page_namespace = 14
+FROM commons_pages
+WHERE page_namespace = 14

@@ -12,7 +12,7 @@
 -- Usage:
 --     CategoryGraphBuilder (graph stage) registers it as the temporary view primary_categories,
 --     computed once (local checkpoint), after registering allow_list.
---     By hand (sql/README.md): in one session, create the view graph_categories, then allow_list
+--     By hand (sql/README.md): in one session, create the views commons_pages then graph_categories, then allow_list
 --     (CREATE TEMPORARY VIEW allow_list AS SELECT * FROM VALUES ('A_title'), ('B') AS t(title)),
 --     then run this file, with -d month=2024-02.
 

@@ -1,39 +1,29 @@
 -- Sub-category edges p -> c: the set E of SPEC §3.
 --
--- One edge per `subcat` categorylinks row whose cl_from is a category page c and whose link
--- target names a category page p. Self-loops are dropped; duplicate rows collapse.
+-- One edge per counted `subcat` categorylinks row whose cl_from is a category page c, its link
+-- target naming the category page p. Self-loops are dropped; duplicate rows collapse.
 --
--- Parameters:
---     month          -- the month to compute, YYYY-MM (the MediaWiki snapshot)
+-- Parameters: none
 --
 -- Inputs:
---     source.mediawiki_categorylinks
---     category_link_targets  (temporary view)
+--     counted_category_links  (temporary view)
 --     graph_categories  (temporary view)
 --
--- Output (temporary view subcategory_edges):
+-- Output (collected by CategoryGraphBuilder into a SubcategoryGraph):
 --     parent_id BIGINT, child_id BIGINT -- distinct
 --
 -- Usage:
---     CategoryGraphBuilder (graph stage) registers it as the temporary view subcategory_edges,
---     computed once (local checkpoint).
---     By hand (sql/README.md): in one session, create the views graph_categories then
---     category_link_targets, then run this file, with -d month=2024-02.
-
-WITH subcategory_links AS (
-    SELECT cl_from, cl_target_id
-    FROM source.mediawiki_categorylinks
-    WHERE wiki_db = 'commonswiki'
-      AND snapshot = '${month}'
-      AND cl_type = 'subcat'
-)
+--     CategoryGraphBuilder (graph stage) collects the rows onto the driver as primitive arrays
+--     (SubcategoryGraph), where every primary's tree is searched in memory.
+--     By hand (sql/README.md): in one session, create the views commons_pages, graph_categories,
+--     category_link_targets then counted_category_links, then run this file, with
+--     -d month=2024-02.
 
 SELECT DISTINCT
-    target.category_id AS parent_id,
-    link.cl_from       AS child_id
-FROM subcategory_links AS link
-JOIN category_link_targets AS target
-  ON target.lt_id = link.cl_target_id
+    link.category_id AS parent_id,
+    link.cl_from     AS child_id
+FROM counted_category_links AS link
 JOIN graph_categories AS child
   ON child.category_id = link.cl_from
-WHERE target.category_id <> link.cl_from
+WHERE link.cl_type = 'subcat'
+  AND link.category_id <> link.cl_from

@@ -1,11 +1,13 @@
 package org.commonsimpact.graph;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.Progress;
@@ -13,14 +15,15 @@ import org.commonsimpact.common.SqlScript;
 
 /**
  * Builds the month's category graph (SPEC §3) as temp views of the session: the per-primary trees
- * by level-synchronous breadth-first expansion (at most D joins, shortest-path depth by
- * construction), their inner edges, the reachability closure over inner edges that defines deep
- * membership ({@link PrimaryReachability}), and the two outputs {@code category_graph} and {@code
- * category_file_membership}.
+ * (shortest-path depth), their inner edges, the reachability over inner edges that defines deep
+ * membership, and the two outputs {@code category_graph} and {@code category_file_membership}.
  *
- * <p>Each expansion level is a distributed join of the frontier with the edge list, checkpointed
- * so that lineage stays short; the anti-join reads the union of the checkpointed levels. No step
- * collects the graph on the driver. See docs/architecture.md for the cost model.
+ * <p>Each source table is read once: the commonswiki pages ({@code commons_pages}) and the counted
+ * categorylinks ({@code counted_category_links}) are cached while the queries that share them run,
+ * and the link targets are computed once. The sub-category edges are collected onto the driver as
+ * a {@link SubcategoryGraph} (primitive arrays, bounded by the size of the category graph), and
+ * one Spark job walks it for every primary ({@link PrimaryGraphRows}); SQL keeps the set logic
+ * (loading the edges, the file links, the final rows). See docs/architecture.md for the bound.
  */
 public final class CategoryGraphBuilder {
   private static final String STAGE = "graph";
@@ -43,25 +46,35 @@ public final class CategoryGraphBuilder {
    * category_graph} and {@code category_file_membership} are ready to be written.
    */
   public Result build(List<String> allowList) {
+    Dataset<Row> pages = cache("commons_pages");
     materialize("graph_categories");
     checkUniqueTitles();
-    register("category_link_targets");
-    materialize("subcategory_edges");
-    materialize("category_file_links");
+    materialize("category_link_targets");
+    Dataset<Row> links = cache("counted_category_links");
 
     session.createDataset(allowList, Encoders.STRING()).toDF("title").createOrReplaceTempView("allow_list");
     Dataset<Row> primaries = sql("primary_categories").localCheckpoint(true);
     primaries.createOrReplaceTempView("primary_categories");
-    List<String> foundTitles =
-        primaries.select("primary_title").as(Encoders.STRING()).collectAsList();
+    List<Long> primaryIds = new ArrayList<>();
+    List<String> foundTitles = new ArrayList<>();
+    for (Row row : primaries.collectAsList()) {
+      primaryIds.add(row.getLong(0));
+      foundTitles.add(row.getString(1));
+    }
     List<String> found = allowList.stream().filter(foundTitles::contains).toList();
     List<String> notFound = allowList.stream().filter(t -> !foundTitles.contains(t)).toList();
     Progress.step(STAGE, "{} primary categories found, {} allow-list entries not found",
         found.size(), notFound.size());
 
-    expandTrees(primaries);
-    materialize("primary_inner_edges");
-    closeReachability();
+    SubcategoryGraph graph = SubcategoryGraph.collect(sql("subcategory_edges"));
+    Progress.step(STAGE, "sub-category graph in memory: {} categories with edges, {} edges",
+        graph.nodeCount(), graph.edgeCount());
+    registerPrimaryGraph(graph, primaryIds);
+    register("category_reachability");
+    materialize("category_file_links");
+    Progress.step(STAGE, "file links of the graph's categories computed");
+    links.unpersist();
+    pages.unpersist();
     return new Result(found, notFound);
   }
 
@@ -85,40 +98,44 @@ public final class CategoryGraphBuilder {
     }
   }
 
-  private void expandTrees(Dataset<Row> primaries) {
-    Dataset<Row> frontier =
-        primaries.selectExpr("primary_id", "primary_id AS category_id", "0 AS depth");
-    Dataset<Row> reached = frontier;
-    for (int depth = 1; depth <= maxDepth; depth++) {
-      frontier.createOrReplaceTempView("tree_frontier");
-      reached.select("primary_id", "category_id").createOrReplaceTempView("tree_reached");
-      frontier = sql("primary_tree_expansion").localCheckpoint(true);
-      if (frontier.isEmpty()) {
-        break;
-      }
-      reached = reached.union(frontier);
-      Progress.step(STAGE, "trees expanded to depth {}", depth);
-    }
-    // One copy of the whole tree: later joins read it with fresh column ids.
-    reached.localCheckpoint(true).createOrReplaceTempView("primary_category_trees");
-  }
-
-  private void closeReachability() {
-    Dataset<Row> pairs =
-        PrimaryReachability.of(session.table("primary_inner_edges")).localCheckpoint(true);
+  /**
+   * Computes every primary's tree, inner edges and reachability in one job, and registers them as
+   * the views {@code primary_category_trees}, {@code primary_inner_edges} and {@code
+   * primary_reachable_pairs}.
+   */
+  private void registerPrimaryGraph(SubcategoryGraph graph, List<Long> primaryIds) {
+    Dataset<Row> rows = PrimaryGraphRows.compute(session, graph, primaryIds, maxDepth);
+    rows.where("kind = " + PrimaryGraphRows.TREE)
+        .selectExpr("primary_id", "a AS category_id", "CAST(b AS INT) AS depth")
+        .createOrReplaceTempView("primary_category_trees");
+    rows.where("kind = " + PrimaryGraphRows.INNER_EDGE)
+        .selectExpr("primary_id", "a AS parent_id", "b AS child_id")
+        .createOrReplaceTempView("primary_inner_edges");
+    Dataset<Row> pairs = rows.where("kind = " + PrimaryGraphRows.REACHES)
+        .selectExpr("primary_id", "a AS from_id", "b AS to_id");
     pairs.createOrReplaceTempView("primary_reachable_pairs");
-    register("category_reachability");
-    Progress.step(STAGE, "deep membership: {} pairs of categories reaching another one",
-        pairs.count());
+    Progress.step(STAGE, "trees, inner edges and deep reachability of {} primaries computed",
+        primaryIds.size());
   }
 
   private void register(String name) {
     sql(name).createOrReplaceTempView(name);
   }
 
-  /** Registers a view computed once: every expansion round reads it again. */
+  /** Registers a view computed once: several later queries read it. */
   private void materialize(String name) {
     sql(name).localCheckpoint(true).createOrReplaceTempView(name);
+  }
+
+  /**
+   * Registers a view over source rows, cached until {@link #build} has no more use for it: the
+   * source table behind it is scanned once, however many queries read the view.
+   */
+  private Dataset<Row> cache(String name) {
+    Dataset<Row> rows = sql(name).persist(StorageLevel.MEMORY_AND_DISK());
+    rows.createOrReplaceTempView(name);
+    rows.count();
+    return rows;
   }
 
   private Dataset<Row> sql(String name) {

@@ -2,45 +2,38 @@ package org.commonsimpact.graph;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
-import scala.Tuple3;
 
 /**
- * The per-primary closure of inner edges, checked without Spark against hand-computed cases and
- * against a breadth-first oracle on random graphs with cycles, diamonds and parallel edges.
+ * The closure of inner edges ({@link InnerReachability} over a {@link SubcategoryGraph}), checked
+ * without Spark against hand-computed cases and against a breadth-first oracle on random graphs
+ * with cycles, diamonds and parallel edges; and the search's stop at nodes it must not expand.
  */
-class PrimaryReachabilityTest {
-  private static final long PRIMARY = 42L;
+class InnerReachabilityTest {
 
+  /** Every pair (from, to) of a graph where every node's edges are followed. */
   private static Set<String> close(long[][] edges) {
-    List<Tuple3<Long, Long, Long>> rows = new ArrayList<>();
-    for (long[] edge : edges) {
-      rows.add(new Tuple3<>(PRIMARY, edge[0], edge[1]));
-    }
-    Iterator<Tuple3<Long, Long, Long>> pairs =
-        new PrimaryReachability.CloseOnePrimary().call(PRIMARY, rows.iterator());
+    SubcategoryGraph graph = SubcategoryGraph.of(edges);
+    InnerReachability reach = new InnerReachability(graph);
     Set<String> result = new TreeSet<>();
-    while (pairs.hasNext()) {
-      Tuple3<Long, Long, Long> pair = pairs.next();
-      assertEquals(PRIMARY, pair._1());
-      String text = pair._2() + ">" + pair._3();
-      assertFalse(result.contains(text), "pair handed out twice: " + text);
-      result.add(text);
+    for (int source = 0; source < graph.nodeCount(); source++) {
+      int count = reach.search(source, node -> true);
+      for (int i = 0; i < count; i++) {
+        String text = graph.idOf(source) + ">" + graph.idOf(reach.reached(i));
+        assertFalse(result.contains(text), "pair handed out twice: " + text);
+        result.add(text);
+      }
     }
-    assertThrows(NoSuchElementException.class, pairs::next);
     return result;
   }
 
@@ -91,6 +84,20 @@ class PrimaryReachabilityTest {
       }
       assertEquals(oracle(edges), close(edges), "round " + round);
     }
+  }
+
+  @Test
+  void nodesThatDoNotExpandAreReachedButNotFollowed() {
+    SubcategoryGraph graph = SubcategoryGraph.of(new long[][] {{1, 2}, {2, 3}, {3, 4}, {3, 1}});
+    InnerReachability reach = new InnerReachability(graph);
+    int three = graph.nodeOf(3);
+    int count = reach.search(graph.nodeOf(1), node -> node != three);
+    Set<Long> reached = new TreeSet<>();
+    for (int i = 0; i < count; i++) {
+      reached.add(graph.idOf(reach.reached(i)));
+    }
+    assertEquals(Set.of(2L, 3L), reached);
+    assertEquals(0, reach.search(three, node -> node != three));
   }
 
   /** Reachability by breadth-first search from every node, excluding the node itself. */
