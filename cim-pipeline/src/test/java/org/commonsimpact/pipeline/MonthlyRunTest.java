@@ -17,6 +17,7 @@ import org.commonsimpact.common.Month;
 import org.commonsimpact.common.Readiness;
 import org.commonsimpact.common.RunOptions;
 import org.commonsimpact.common.RunReport;
+import org.commonsimpact.common.SourceTables;
 import org.commonsimpact.common.SparkTestSupport;
 import org.commonsimpact.common.Stage;
 import org.commonsimpact.common.StageContext;
@@ -42,8 +43,8 @@ class MonthlyRunTest {
     session = SparkTestSupport.freshSession(tmp);
   }
 
-  /** A stage that records that it ran, can ask for a table and can fail. */
-  private Stage stage(String name, String requiredTable, RuntimeException failure) {
+  /** A stage that records that it ran, can ask for a source table and can fail. */
+  private Stage stage(String name, SourceTables requiredTable, RuntimeException failure) {
     return new Stage() {
       @Override
       public String name() {
@@ -52,8 +53,10 @@ class MonthlyRunTest {
 
       @Override
       public void requireInputs(StageContext context, Readiness readiness) {
-        if (requiredTable != null) {
-          readiness.requireTable(requiredTable);
+        if (requiredTable == SourceTables.WIKIS) {
+          readiness.requireTable(requiredTable.qualifiedName());
+        } else if (requiredTable != null) {
+          readiness.requireSnapshot(requiredTable);
         }
       }
 
@@ -110,13 +113,13 @@ class MonthlyRunTest {
     Path file = tmp.resolve("report.json");
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> MonthlyRun.run(session, MONTH, OPTIONS,
-            List.of(stage("first", "cim.commons.absent_one", null),
-                stage("second", "cim.commons.absent_two", null)),
+            List.of(stage("first", SourceTables.WIKIS, null),
+                stage("second", SourceTables.MEDIAWIKI_PAGE, null)),
             file.toString(), listener));
     assertTrue(e.getMessage().startsWith("inputs not ready for 2024-02 (stages first,second): "),
         e.getMessage());
-    assertTrue(e.getMessage().contains("absent_one does not exist; cim.commons.absent_two"),
-        e.getMessage());
+    assertTrue(e.getMessage().contains(
+        "source.wikis does not exist; source.mediawiki_page does not exist"), e.getMessage());
     assertEquals(List.of("started readiness"), events, "no stage ran");
     JsonNode written = reportFile(file);
     assertEquals("failed", written.get("status").asText());
