@@ -1,18 +1,17 @@
 package org.commonsimpact.app;
 
+import static org.commonsimpact.app.InProcessCim.cim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.commonsimpact.app.InProcessCim.Outcome;
 import org.commonsimpact.common.SparkTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,36 +27,6 @@ class CliTest {
   @TempDir static Path temp;
   private Path warehouse;
   private final Path golden = SparkTestSupport.goldenDir();
-
-  /** Result of one in-process invocation. */
-  record Outcome(int status, String out, String err) {}
-
-  private static synchronized Outcome cim(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = Cim.execute(args);
-      return new Outcome(status, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
-  }
-
-  private static List<String> errorLines(Outcome o) {
-    List<String> lines = new ArrayList<>();
-    for (String line : o.err().split("\n")) {
-      if (line.startsWith("error:")) {
-        lines.add(line);
-      }
-    }
-    return lines;
-  }
 
   private String snapshotOfPublished() {
     return cim("sql", "--warehouse", warehouse.toString(),
@@ -122,7 +91,7 @@ class CliTest {
         "--month", "bogus-command"};
     for (int i = 0; i < outcomes.length; i++) {
       assertEquals(2, outcomes[i].status(), outcomes[i].err());
-      List<String> errors = errorLines(outcomes[i]);
+      List<String> errors = outcomes[i].errorLines();
       assertEquals(1, errors.size(), outcomes[i].err());
       assertTrue(errors.get(0).contains(named[i]), errors.get(0));
     }
@@ -149,7 +118,7 @@ class CliTest {
     String[] named = {"line 2", "line 3", "missing.txt", "source.mediawiki_page"};
     for (int i = 0; i < outcomes.length; i++) {
       assertEquals(2, outcomes[i].status(), outcomes[i].err());
-      List<String> errors = errorLines(outcomes[i]);
+      List<String> errors = outcomes[i].errorLines();
       assertEquals(1, errors.size(), outcomes[i].err());
       assertTrue(errors.get(0).contains(named[i]), errors.get(0));
     }

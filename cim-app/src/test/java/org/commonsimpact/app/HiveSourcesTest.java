@@ -1,15 +1,14 @@
 package org.commonsimpact.app;
 
+import static org.commonsimpact.app.InProcessCim.cim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import org.apache.spark.sql.execution.datasources.PartitionDirectory;
 import org.apache.spark.sql.execution.exchange.ReusedExchangeExec;
 import org.apache.spark.sql.hive.execution.HiveTableScanExec;
 import org.apache.spark.sql.util.QueryExecutionListener;
+import org.commonsimpact.app.InProcessCim.Outcome;
 import org.commonsimpact.common.BaseTables;
 import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.Month;
@@ -89,25 +89,6 @@ class HiveSourcesTest {
 
     @Override
     public void onFailure(String funcName, QueryExecution qe, Exception exception) {}
-  }
-
-  /** Exit status and stderr of one in-process command. */
-  record Outcome(int status, String err) {
-    List<String> errorLines() {
-      return err.lines().filter(l -> l.startsWith("error:")).toList();
-    }
-  }
-
-  private static synchronized Outcome cim(String... args) {
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = Cim.execute(args);
-      return new Outcome(status, err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(oldErr);
-    }
   }
 
   @BeforeAll

@@ -1,5 +1,6 @@
 package org.commonsimpact.app;
 
+import static org.commonsimpact.app.InProcessCim.cim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -8,10 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.SparkSession;
+import org.commonsimpact.app.InProcessCim.Outcome;
 import org.commonsimpact.common.CimSession;
 import org.commonsimpact.common.SourceTables;
 import org.commonsimpact.common.SparkTestSupport;
@@ -54,31 +54,6 @@ class MonthlyOperationsTest {
   private Path dumps;
   private Path reports;
   private Map<String, Object> published;
-
-  /** Exit status and stderr of one command. */
-  record Outcome(int status, String err) {
-    List<String> errorLines() {
-      List<String> lines = new ArrayList<>();
-      for (String line : err.split("\n")) {
-        if (line.startsWith("error:")) {
-          lines.add(line);
-        }
-      }
-      return lines;
-    }
-  }
-
-  private static synchronized Outcome cim(String... args) {
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int status = Cim.execute(args);
-      return new Outcome(status, err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(oldErr);
-    }
-  }
 
   private List<String> runArgs(String month, String allowList, String... more) {
     List<String> args = new ArrayList<>(List.of("run", "--month", month, "--allow-list", allowList,
