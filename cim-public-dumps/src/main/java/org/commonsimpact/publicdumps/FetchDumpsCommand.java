@@ -75,9 +75,7 @@ public final class FetchDumpsCommand implements Runnable {
   @Override
   public void run() {
     Month parsed = Month.parse(month);
-    if (!dumpDate.matches("\\d{8}")) {
-      throw new InvalidInputException("--dump-date must be YYYYMMDD, got '" + dumpDate + "'");
-    }
+    PublicDumpsImporter.checkDumpDate(dumpDate);
     PublicDumpsImporter.Usage usageSource =
         ImportDumpsCommand.choice(PublicDumpsImporter.Usage.class, usage, "--usage");
     PublicDumpsImporter.Pageviews viewSource =

@@ -83,11 +83,16 @@ public final class PublicDumpsImporter {
 
   /** Checks what can be checked before Spark starts. */
   public static void checkArguments(String dumpDate, Path dumps) {
-    if (dumpDate == null || !dumpDate.matches("\\d{8}")) {
-      throw new InvalidInputException("--dump-date must be YYYYMMDD, got '" + dumpDate + "'");
-    }
+    checkDumpDate(dumpDate);
     if (!Files.isDirectory(dumps)) {
       throw new InvalidInputException("--dumps folder not found: " + dumps);
+    }
+  }
+
+  /** A dumps run is named by its date, YYYYMMDD (fetch-dumps and import-dumps alike). */
+  static void checkDumpDate(String dumpDate) {
+    if (dumpDate == null || !dumpDate.matches("\\d{8}")) {
+      throw new InvalidInputException("--dump-date must be YYYYMMDD, got '" + dumpDate + "'");
     }
   }
 
