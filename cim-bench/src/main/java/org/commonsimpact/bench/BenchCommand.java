@@ -11,6 +11,9 @@ import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.RunOptions;
+import org.commonsimpact.common.Tables;
+import org.commonsimpact.dumps.DumpLayout;
+import org.commonsimpact.dumps.DumpSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,13 +39,19 @@ import picocli.CommandLine.Option;
           + "runs the dumps benchmark (`cim bench-dumps`).",
       "",
       "It prints per scale the seconds and source rows per second of the scan and of each step, "
-          + "the peak driver heap and the load averages, then three ratios measured in this run:",
-      "  scaling      (month time at the largest scale / at the smallest) / (rows ratio);",
+          + "the peak driver heap and the load averages, the time bzip2 alone takes to compress "
+          + "the month's dump text on all cores (its text is first decompressed from the dumps the "
+          + "month wrote, untimed), and the rows of commons_pageviews_per_category_monthly against "
+          + "a primaries-only variant; then these ratios, measured in this run:",
+      "  scaling      (month time at the largest scale / at the next largest) / (rows ratio);",
       "               1 is linear, above 1 superlinear",
       "  scan_ratio   month time / one full read of the sources, at the largest scale",
+      "  graph_scan   graph stage time / one full read of the sources, at the largest scale",
+      "  dumps_bzip2  dumps stage time / bzip2 alone on its text, at the largest scale",
       "  dumps_speedup  single-stream / parallel bzip2 time of the dumps benchmark",
-      "The last line is `bench: scaling=X scan_ratio=Y dumps_speedup=Z`. With --out, every "
-          + "figure is also written as JSON.",
+      "  shares       each step's share of the month, at the largest scale",
+      "The last line is `bench: scaling=X scan_ratio=Y graph_scan=G dumps_bzip2=B "
+          + "dumps_speedup=Z shares=step:S,...`. With --out, every figure is also written as JSON.",
       "",
       "Timings depend on the machine and its load: compare figures taken on an idle machine, and "
           + "read the load averages printed beside them."
@@ -152,7 +161,18 @@ public final class BenchCommand implements Callable<Integer> {
     RunOptions options = new RunOptions(world.allowList().toString(),
         RunOptions.DEFAULT_MAX_DEPTH, world.dumpsRoot().toString(), false);
     TimedMonth.Timing timing = TimedMonth.run(world.session(), plan.month, options);
-    return new ScaleResult(plan.scale, world, scan, timing, before, LoadAverage.now());
+    LoadAverage after = LoadAverage.now();
+    CategoryPageviewsGrowth growth = CategoryPageviewsGrowth.of(world.session(), plan.month);
+    Progress.step("bench", "bzip2 alone on the month's dumps (scale {})", plan.scale);
+    Path monthDumps = world.dumpsRoot().resolve(plan.month.toString());
+    List<Path> dumps = new ArrayList<>();
+    for (String table : Tables.BASE_TABLES) {
+      dumps.add(monthDumps.resolve(DumpLayout.fileName(table, plan.month)));
+    }
+    DumpCompression.Figures compression = DumpCompression.measure(dumps,
+        world.dir().resolve("compression-scratch"), DumpSettings.DEFAULT_STREAM_BYTES,
+        Runtime.getRuntime().availableProcessors());
+    return new ScaleResult(plan.scale, world, scan, timing, before, after, compression, growth);
   }
 
   /**

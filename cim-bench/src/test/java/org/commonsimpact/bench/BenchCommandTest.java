@@ -25,7 +25,10 @@ import picocli.CommandLine;
  */
 class BenchCommandTest {
   private static final String LAST_LINE =
-      "bench: scaling=\\d+\\.\\d\\d scan_ratio=\\d+\\.\\d\\d dumps_speedup=\\d+\\.\\d\\d";
+      "bench: scaling=\\d+\\.\\d\\d scan_ratio=\\d+\\.\\d\\d graph_scan=\\d+\\.\\d\\d "
+          + "dumps_bzip2=\\d+\\.\\d\\d dumps_speedup=\\d+\\.\\d\\d "
+          + "shares=readiness:\\d\\.\\d\\d,graph:\\d\\.\\d\\d,metrics:\\d\\.\\d\\d,"
+          + "dumps:\\d\\.\\d\\d,serving:\\d\\.\\d\\d";
 
   @TempDir Path tmp;
 
@@ -85,10 +88,22 @@ class BenchCommandTest {
         root.get("scan_ratio").asDouble(), 1e-9);
     assertTrue(root.get("dumps_speedup").asDouble() > 0);
     assertEquals(3, root.get("machine").get("load_average_at_start").size());
-    assertEquals(String.format(java.util.Locale.ROOT,
-            "bench: scaling=%.2f scan_ratio=%.2f dumps_speedup=%.2f", root.get("scaling").asDouble(),
-            root.get("scan_ratio").asDouble(), root.get("dumps_speedup").asDouble()),
+    assertTrue(lines.get(lines.size() - 1).startsWith(String.format(java.util.Locale.ROOT,
+            "bench: scaling=%.2f scan_ratio=%.2f graph_scan=%.2f dumps_bzip2=%.2f "
+                + "dumps_speedup=%.2f shares=", root.get("scaling").asDouble(),
+            root.get("scan_ratio").asDouble(), root.get("graph_scan_ratio").asDouble(),
+            root.get("dumps_bzip2_ratio").asDouble(), root.get("dumps_speedup").asDouble())),
         lines.get(lines.size() - 1));
+    for (JsonNode scale : scales) {
+      JsonNode bzip2 = scale.get("bzip2_alone");
+      assertTrue(bzip2.get("text_bytes").asLong() > 0 && bzip2.get("seconds").asDouble() > 0);
+      assertEquals(scale.get("step_seconds").get("dumps").asDouble()
+          / bzip2.get("seconds").asDouble(), scale.get("dumps_bzip2_ratio").asDouble(), 1e-9);
+      JsonNode growth = scale.get("pageviews_per_category_monthly");
+      assertEquals(scale.get("row_counts").get("commons_pageviews_per_category_monthly").asLong(),
+          growth.get("rows").asLong());
+      assertTrue(growth.get("primaries_only_rows").asLong() <= growth.get("rows").asLong());
+    }
 
     // A second benchmark would reuse both worlds rather than generate them again.
     WorldCache cache = new WorldCache(tmp.resolve("worlds").toAbsolutePath(), false);
