@@ -1,5 +1,7 @@
--- Every pair "category c reaches category x through inner edges of primary P", c = x included:
--- the basis of deep membership (SPEC §3: Deep(c) = files directly in the categories c reaches).
+-- Every pair "category c reaches category x through inner edges of some primary P whose tree holds
+-- c", c = x included: the basis of deep membership (SPEC §3: Deep(c) = the union over such P of the
+-- files directly in the categories c reaches). Pairs found under several primaries are kept once,
+-- so that the join with the file links that follows is not repeated per primary.
 --
 -- Every category of Tree(P) reaches itself; the other pairs come from PrimaryGraphRows, which
 -- searches each primary's inner edges in memory (the graph algorithm lives in Java).
@@ -14,7 +16,7 @@
 --                               from_id <> to_id, distinct)
 --
 -- Output (temporary view category_reachability):
---     primary_id BIGINT, from_id BIGINT, to_id BIGINT -- distinct
+--     from_id BIGINT, to_id BIGINT -- distinct
 --
 -- Usage:
 --     CategoryGraphBuilder (graph stage) registers it as the temporary view category_reachability,
@@ -22,16 +24,21 @@
 --     By hand: not on its own, as primary_category_trees and primary_reachable_pairs are computed
 --     in Java by CategoryGraphBuilder; the graph stage runs it (bin/cim run --stages graph).
 
-SELECT
-    tree.primary_id,
-    tree.category_id AS from_id,
-    tree.category_id AS to_id
-FROM primary_category_trees AS tree
+WITH pairs_per_primary AS (
+    SELECT
+        tree.category_id AS from_id,
+        tree.category_id AS to_id
+    FROM primary_category_trees AS tree
 
-UNION ALL
+    UNION ALL
 
-SELECT
-    pairs.primary_id,
-    pairs.from_id,
-    pairs.to_id
-FROM primary_reachable_pairs AS pairs
+    SELECT
+        pairs.from_id,
+        pairs.to_id
+    FROM primary_reachable_pairs AS pairs
+)
+
+SELECT DISTINCT
+    from_id,
+    to_id
+FROM pairs_per_primary

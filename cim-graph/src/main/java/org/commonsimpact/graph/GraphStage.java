@@ -1,10 +1,15 @@
 package org.commonsimpact.graph;
 
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.commonsimpact.common.GraphTables;
+import org.commonsimpact.common.Month;
 import org.commonsimpact.common.MonthPartitions;
 import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.Readiness;
@@ -20,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * table {@code commons.category_file_membership} for the month (SPEC §3).
  *
  * <p>The allow-list is read and validated before anything is written; each table's month is then
- * replaced in one Iceberg commit, so a failed run leaves the previous month's rows in place.
+ * replaced in one Iceberg commit, so a failed run leaves the previous month's rows in place (when
+ * one of the two writes fails after the other committed, the committed one holds the new month
+ * and the run fails; re-running the month replaces both).
  */
 public final class GraphStage implements Stage {
   private static final Logger LOG = LoggerFactory.getLogger(GraphStage.class);
@@ -61,16 +68,9 @@ public final class GraphStage implements Stage {
     }
 
     String month = context.month().toString();
-    Dataset<Row> graph = builder.categoryGraph().localCheckpoint(true);
-    Progress.step(NAME, "graph rows computed");
-    MonthPartitions.overwriteMonth(session, GraphTables.CATEGORY_GRAPH, graph, context.month());
-    Progress.step(NAME, "{} replaced for {}", Tables.CATEGORY_GRAPH, month);
-    Dataset<Row> membership = builder.categoryFileMembership();
-    MonthPartitions.overwriteMonth(session, GraphTables.CATEGORY_FILE_MEMBERSHIP, membership,
-        context.month());
-    Progress.step(NAME, "{} replaced for {}", Tables.CATEGORY_FILE_MEMBERSHIP, month);
+    writeBoth(session, builder, context.month());
 
-    Row counts = graph
+    Row counts = MonthPartitions.month(session, GraphTables.CATEGORY_GRAPH, context.month())
         .selectExpr("COUNT_IF(page_type = 'category')", "COUNT_IF(page_type = 'file')")
         .first();
     long categories = counts.getLong(0);
@@ -79,5 +79,42 @@ public final class GraphStage implements Stage {
         new java.util.TreeMap<>(Map.of("categories", categories, "files", files)));
     Progress.step(NAME, "{} written for {}: {} categories, {} files", Tables.CATEGORY_GRAPH,
         month, categories, files);
+  }
+
+  /**
+   * Replaces the month of both tables, each in one commit. They are computed and written at the
+   * same time (the membership from a second driver thread): neither reads the other, and each
+   * has phases (planning, single-task tails, the commit) that would leave cores idle on their own.
+   */
+  private static void writeBoth(SparkSession session, CategoryGraphBuilder builder, Month month) {
+    ExecutorService membershipWriter = Executors.newSingleThreadExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "graph-membership-writer");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      Future<?> membership = membershipWriter.submit(() ->
+          MonthPartitions.overwriteMonth(session, GraphTables.CATEGORY_FILE_MEMBERSHIP,
+              builder.categoryFileMembership(), month));
+      MonthPartitions.overwriteMonth(session, GraphTables.CATEGORY_GRAPH, builder.categoryGraph(),
+          month);
+      membership.get();
+      Progress.step(NAME, "{} and {} replaced for {}", Tables.CATEGORY_GRAPH,
+          Tables.CATEGORY_FILE_MEMBERSHIP, month);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the graph of " + month, e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (cause instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(cause);
+    } finally {
+      membershipWriter.shutdownNow();
+    }
   }
 }
