@@ -4,7 +4,9 @@
 -- when some page uses it; wikis and pages are counted distinct, a page once per set (SPEC §4.3).
 -- Counts are never NULL. The shallow set is the membership rows with is_shallow, the deep set all
 -- of them (so both come from one read of the membership); category_pages has one row per deep
--- page, in_shallow marking the shallow set's pages.
+-- page, in_shallow marking the shallow set's pages. Wikis are counted from per-(category, wiki)
+-- page counts, a wiki being in the shallow set when it has a shallow page: two plain aggregations
+-- instead of two DISTINCT counts (which Spark would plan as three copies of every page row).
 --
 -- Parameters:
 --     month          -- the month to compute, YYYY-MM (written as year_month)
@@ -44,14 +46,24 @@ file_counts AS (
     GROUP BY member.category_id
 ),
 
+wiki_page_counts AS (
+    SELECT
+        category_id,
+        wiki,
+        COUNT_IF(in_shallow) AS pages,
+        COUNT(*)             AS pages_deep
+    FROM category_pages
+    GROUP BY category_id, wiki
+),
+
 page_counts AS (
     SELECT
         category_id,
-        COUNT(DISTINCT CASE WHEN in_shallow THEN wiki END) AS wikis,
-        COUNT(DISTINCT wiki)                               AS wikis_deep,
-        COUNT_IF(in_shallow)                               AS pages,
-        COUNT(*)                                           AS pages_deep
-    FROM category_pages
+        COUNT(CASE WHEN pages > 0 THEN wiki END) AS wikis,
+        COUNT(wiki)                              AS wikis_deep,
+        SUM(pages)                               AS pages,
+        SUM(pages_deep)                          AS pages_deep
+    FROM wiki_page_counts
     GROUP BY category_id
 )
 

@@ -30,15 +30,15 @@ import org.commonsimpact.tables.TableSchema;
  * base tables of SPEC §5.
  *
  * <p>All set logic is in {@code sql/metrics/}; this class registers the shared intermediates
- * (usage of graph files, viewed pages, pages per category, revisions of graph files), checks
- * revision timestamps, and replaces each table's month in one Iceberg commit.
+ * (graph files, usage of graph files, viewed pages, pages per category, revisions of graph files),
+ * checks revision timestamps, and replaces each table's month in one Iceberg commit.
  *
  * <p>The intermediates read by several queries are kept in Spark's columnar cache, each computed
- * once by the first job that reads it; those read once are plain views. The timestamp check runs
- * first (it computes the revisions), and while it runs, a second driver thread computes the pages
- * per category (and with them usage and viewed pages): no table changes unless every timestamp is
- * valid. Then the five tables are written by concurrent jobs from driver threads (see {@link
- * DriverThreads}); their progress lines and row counts come in table order.
+ * once, by the first job that reads it; the category rows, read twice, are a plain view. The
+ * timestamp check runs first (it computes the revisions), and while it runs, a second driver thread
+ * computes the pages per category (and with them usage and viewed pages): no table changes unless
+ * every timestamp is valid. Then the five tables are written by concurrent jobs from driver threads
+ * (see {@link DriverThreads}); their progress lines and row counts come in table order.
  */
 public final class MetricsStage implements Stage {
   public static final String NAME = "metrics";
@@ -77,9 +77,9 @@ public final class MetricsStage implements Stage {
     List<Dataset<Row>> persisted = new ArrayList<>();
     try (DriverThreads threads =
         new DriverThreads(session, "cim-metrics", Tables.BASE_TABLES.size())) {
-      register(session, "graph_files", parameters);
       register(session, "graph_category_rows", parameters);
       // In dependency order: a cached intermediate's plan reads the ones cached before it.
+      persist(session, "graph_files", parameters, persisted);
       persist(session, "media_file_usage", parameters, persisted);
       persist(session, "viewed_pages", parameters, persisted);
       Dataset<Row> categoryPages = persist(session, "category_pages", parameters, persisted);
