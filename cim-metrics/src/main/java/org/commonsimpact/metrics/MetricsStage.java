@@ -85,6 +85,8 @@ public final class MetricsStage implements Stage {
       Dataset<Row> categoryPages = persist(session, "category_pages", parameters, persisted);
       persist(session, "graph_file_revisions", parameters, persisted);
 
+      // Computes the cached pages per category (the count itself is not used) beside the check;
+      // cancelled if the check fails, as no table will be written then.
       String warmUp = "cim-metrics-category-pages-" + UUID.randomUUID();
       Future<Long> pages = threads.submit(() -> {
         session.sparkContext().setJobGroup(warmUp, "metrics: pages per category", false);
@@ -155,7 +157,7 @@ public final class MetricsStage implements Stage {
     }
   }
 
-  /** Registers an intermediate read once, as a view computed where it is read. */
+  /** Registers a small intermediate as a plain view, computed where it is read. */
   private static void register(SparkSession session, String name, Map<String, Object> parameters) {
     sql(session, name, parameters).createOrReplaceTempView(name);
   }
