@@ -2,14 +2,18 @@
 --
 -- Shallow figures count the files directly in the category, deep figures Deep(c); a file is used
 -- when some page uses it; wikis and pages are counted distinct, a page once per set (SPEC §4.3).
--- Counts are never NULL.
+-- Counts are never NULL. The shallow set is the membership rows with is_shallow, the deep set all
+-- of them (so both come from one read of the membership); category_pages has one row per deep
+-- page, in_shallow marking the shallow set's pages. Wikis are counted from per-(category, wiki)
+-- page counts, a wiki being in the shallow set when it has a shallow page: two plain aggregations
+-- instead of two DISTINCT counts (which Spark would plan as three copies of every page row).
 --
 -- Parameters:
 --     month          -- the month to compute, YYYY-MM (written as year_month)
 --
 -- Inputs:
+--     commons.category_file_membership  (written by the graph stage)
 --     graph_category_rows  (temporary view)
---     category_file_scopes  (temporary view)
 --     category_pages  (temporary view)
 --     media_file_usage  (temporary view)
 --
@@ -20,8 +24,8 @@
 --     MetricsStage runs it and replaces the month of commons.commons_category_metrics_snapshot with
 --     the result, in one Iceberg commit.
 --     By hand (sql/README.md): in one session, create the views graph_files, graph_category_rows,
---     category_file_scopes, media_file_usage then category_pages, then run this file, with
---     -d month=2024-02.
+--     media_file_usage, viewed_pages then category_pages, then run this file, with -d month=2024-02
+--     -d year=2024 -d month_number=2.
 
 WITH used_files AS (
     SELECT DISTINCT file_id
@@ -30,25 +34,36 @@ WITH used_files AS (
 
 file_counts AS (
     SELECT
-        scope.category_id,
-        COUNT_IF(scope.category_scope = 'shallow')                            AS media_files,
-        COUNT_IF(scope.category_scope = 'deep')                               AS media_files_deep,
-        COUNT_IF(scope.category_scope = 'shallow' AND used.file_id IS NOT NULL) AS used_files,
-        COUNT_IF(scope.category_scope = 'deep' AND used.file_id IS NOT NULL)    AS used_files_deep
-    FROM category_file_scopes AS scope
+        member.category_id,
+        COUNT_IF(member.is_shallow)                              AS media_files,
+        COUNT(*)                                                 AS media_files_deep,
+        COUNT_IF(member.is_shallow AND used.file_id IS NOT NULL) AS used_files,
+        COUNT_IF(used.file_id IS NOT NULL)                       AS used_files_deep
+    FROM commons.category_file_membership AS member
     LEFT JOIN used_files AS used
-      ON used.file_id = scope.file_id
-    GROUP BY scope.category_id
+      ON used.file_id = member.file_id
+    WHERE member.year_month = '${month}'
+    GROUP BY member.category_id
+),
+
+wiki_page_counts AS (
+    SELECT
+        category_id,
+        wiki,
+        COUNT_IF(in_shallow) AS pages,
+        COUNT(*)             AS pages_deep
+    FROM category_pages
+    GROUP BY category_id, wiki
 ),
 
 page_counts AS (
     SELECT
         category_id,
-        COUNT(DISTINCT CASE WHEN category_scope = 'shallow' THEN wiki END) AS wikis,
-        COUNT(DISTINCT CASE WHEN category_scope = 'deep' THEN wiki END)    AS wikis_deep,
-        COUNT_IF(category_scope = 'shallow')                               AS pages,
-        COUNT_IF(category_scope = 'deep')                                  AS pages_deep
-    FROM category_pages
+        COUNT(CASE WHEN pages > 0 THEN wiki END) AS wikis,
+        COUNT(wiki)                              AS wikis_deep,
+        SUM(pages)                               AS pages,
+        SUM(pages_deep)                          AS pages_deep
+    FROM wiki_page_counts
     GROUP BY category_id
 )
 

@@ -14,8 +14,9 @@
 --     primary_categories
 --
 -- Usage:
---     MetricsStage registers it as the temporary view graph_file_revisions, computed once and kept
---     in Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     MetricsStage registers it as the temporary view graph_file_revisions, kept in Spark's cache
+--     (persist MEMORY_AND_DISK, computed once, by the first query that reads it) as the timestamp
+--     check and commons_edits read it.
 --     By hand (sql/README.md): in one session, create the view graph_files, then run this file,
 --     with -d month=2024-02.
 

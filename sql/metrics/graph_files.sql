@@ -10,8 +10,8 @@
 --     file_id BIGINT, media_file STRING, categories ARRAY<STRING>, primary_categories ARRAY<STRING>
 --
 -- Usage:
---     MetricsStage registers it as the temporary view graph_files, a plain view computed where it
---     is read.
+--     MetricsStage registers it as the temporary view graph_files, kept in Spark's cache (persist
+--     MEMORY_AND_DISK, computed once, by the first query that reads it) as four queries read it.
 --     By hand (sql/README.md):
 --         spark-sql ... -d month=2024-02 -f sql/metrics/graph_files.sql
 

@@ -17,8 +17,9 @@
 --     file_id BIGINT, wiki STRING, page_title STRING -- distinct
 --
 -- Usage:
---     MetricsStage registers it as the temporary view media_file_usage, computed once and kept in
---     Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     MetricsStage registers it as the temporary view media_file_usage, kept in Spark's cache
+--     (persist MEMORY_AND_DISK, computed once, by the first query that reads it) as several queries
+--     read it.
 --     By hand (sql/README.md): in one session, create the view graph_files, then run this file,
 --     with -d month=2024-02.
 

@@ -16,8 +16,8 @@
 --     wiki STRING, page_title STRING, pageview_count BIGINT (> 0)
 --
 -- Usage:
---     MetricsStage registers it as the temporary view viewed_pages, computed once and kept in
---     Spark's cache (persist MEMORY_AND_DISK) as several queries read it.
+--     MetricsStage registers it as the temporary view viewed_pages, kept in Spark's cache (persist
+--     MEMORY_AND_DISK, computed once, by the first query that reads it) as two queries read it.
 --     By hand (sql/README.md): in one session, create the views graph_files then media_file_usage,
 --     then run this file, with -d month=2024-02 -d year=2024 -d month_number=2.
 

@@ -1,9 +1,13 @@
 package org.commonsimpact.metrics;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -26,9 +30,15 @@ import org.commonsimpact.tables.TableSchema;
  * base tables of SPEC §5.
  *
  * <p>All set logic is in {@code sql/metrics/}; this class registers the shared intermediates
- * (usage of graph files, file sets per category and scope, pages per category, viewed pages),
- * materializes the ones read several times, checks revision timestamps, and replaces each table's
- * month in one Iceberg commit.
+ * (graph files, usage of graph files, viewed pages, pages per category, revisions of graph files),
+ * checks revision timestamps, and replaces each table's month in one Iceberg commit.
+ *
+ * <p>The intermediates read by several queries are kept in Spark's columnar cache, each computed
+ * once, by the first job that reads it; the category rows, read twice, are a plain view. The
+ * timestamp check runs first (it computes the revisions), and while it runs, a second driver thread
+ * computes the pages per category (and with them usage and viewed pages): no table changes unless
+ * every timestamp is valid. Then the five tables are written by concurrent jobs from driver threads
+ * (see {@link DriverThreads}); their progress lines and row counts come in table order.
  */
 public final class MetricsStage implements Stage {
   public static final String NAME = "metrics";
@@ -65,35 +75,77 @@ public final class MetricsStage implements Stage {
         "month_end", month.mediawikiEnd());
 
     List<Dataset<Row>> persisted = new ArrayList<>();
-    try {
-      register(session, "graph_files", parameters);
+    try (DriverThreads threads =
+        new DriverThreads(session, "cim-metrics", Tables.BASE_TABLES.size())) {
       register(session, "graph_category_rows", parameters);
-      register(session, "category_file_scopes", parameters);
-      materialize(session, "media_file_usage", parameters, persisted);
-      materialize(session, "viewed_pages", parameters, persisted);
-      materialize(session, "category_pages", parameters, persisted);
-      materialize(session, "graph_file_revisions", parameters, persisted);
-      Progress.step(NAME, "usage, pageviews and revisions of graph files ready");
+      // In dependency order: a cached intermediate's plan reads the ones cached before it.
+      persist(session, "graph_files", parameters, persisted);
+      persist(session, "media_file_usage", parameters, persisted);
+      persist(session, "viewed_pages", parameters, persisted);
+      Dataset<Row> categoryPages = persist(session, "category_pages", parameters, persisted);
+      persist(session, "graph_file_revisions", parameters, persisted);
 
-      List<Row> invalid = sql(session, "invalid_revision_timestamps", parameters).collectAsList();
-      if (!invalid.isEmpty()) {
-        throw new InvalidInputException(Tables.REVISION + ": revisions of graph files with a "
-            + "rev_timestamp that is not a valid yyyyMMddHHmmss time: " + invalid.stream()
-                .map(r -> "rev_id " + r.get(0) + " '" + r.get(1) + "'").toList());
+      // Computes the cached pages per category (the count itself is not used) beside the check;
+      // cancelled if the check fails, as no table will be written then.
+      String warmUp = "cim-metrics-category-pages-" + UUID.randomUUID();
+      Future<Long> pages = threads.submit(() -> {
+        session.sparkContext().setJobGroup(warmUp, "metrics: pages per category", false);
+        try {
+          return categoryPages.count();
+        } finally {
+          session.sparkContext().clearJobGroup();
+        }
+      });
+      try {
+        checkRevisionTimestamps(session, parameters);
+      } catch (RuntimeException e) {
+        session.sparkContext().cancelJobGroup(warmUp);
+        try {
+          DriverThreads.await(pages);
+        } catch (RuntimeException cancelled) {
+          e.addSuppressed(cancelled);
+        }
+        throw e;
       }
+      DriverThreads.await(pages);
+      Progress.step(NAME,
+          "revision timestamps checked; usage, pageviews and pages per category ready");
 
       Map<String, Long> rowCounts = new TreeMap<>();
-      for (String table : Tables.BASE_TABLES) {
-        TableSchema schema = BaseTables.schema(table);
-        MonthPartitions.overwriteMonth(session, schema, sql(session, table, parameters), month);
-        long count = MonthPartitions.countMonth(session, schema, month);
+      List<Callable<Long>> writes = Tables.BASE_TABLES.stream()
+          .map(table -> (Callable<Long>) () -> write(session, table, parameters, month))
+          .toList();
+      Iterator<String> written = Tables.BASE_TABLES.iterator();
+      threads.all(writes, count -> {
+        String table = written.next();
         rowCounts.put(table, count);
         Progress.step(NAME, "{} written for {}: {} rows", Tables.commons(table), month, count);
-      }
+      });
       context.report().put("row_counts", rowCounts);
     } finally {
       persisted.forEach(Dataset::unpersist);
     }
+  }
+
+  /**
+   * Stops the stage with an {@link InvalidInputException} listing up to five revisions of graph
+   * files whose timestamp is not a valid time (SPEC §9), before any table is written.
+   */
+  private static void checkRevisionTimestamps(SparkSession session, Map<String, Object> parameters) {
+    List<Row> invalid = sql(session, "invalid_revision_timestamps", parameters).collectAsList();
+    if (!invalid.isEmpty()) {
+      throw new InvalidInputException(Tables.REVISION + ": revisions of graph files with a "
+          + "rev_timestamp that is not a valid yyyyMMddHHmmss time: " + invalid.stream()
+              .map(r -> "rev_id " + r.get(0) + " '" + r.get(1) + "'").toList());
+    }
+  }
+
+  /** Replaces the table's month with its query's rows; returns the month's row count. */
+  private static long write(SparkSession session, String table, Map<String, Object> parameters,
+      Month month) {
+    TableSchema schema = BaseTables.schema(table);
+    MonthPartitions.overwriteMonth(session, schema, sql(session, table, parameters), month);
+    return MonthPartitions.countMonth(session, schema, month);
   }
 
   private static void requireGraph(SparkSession session) {
@@ -105,22 +157,22 @@ public final class MetricsStage implements Stage {
     }
   }
 
-  /** Registers an intermediate read once, as a view computed where it is read. */
+  /** Registers a small intermediate as a plain view, computed where it is read. */
   private static void register(SparkSession session, String name, Map<String, Object> parameters) {
     sql(session, name, parameters).createOrReplaceTempView(name);
   }
 
   /**
-   * Registers an intermediate read several times: computed once now and kept in Spark's columnar
-   * cache (compressed, spilled to local disk when memory is short); added to {@code persisted},
-   * which the caller releases.
+   * Registers an intermediate read several times, kept in Spark's columnar cache (compressed,
+   * spilled to local disk when memory is short) once the first job that reads it has computed it;
+   * added to {@code persisted}, which the caller releases.
    */
-  private static void materialize(SparkSession session, String name,
+  private static Dataset<Row> persist(SparkSession session, String name,
       Map<String, Object> parameters, List<Dataset<Row>> persisted) {
     Dataset<Row> rows = sql(session, name, parameters).persist(StorageLevel.MEMORY_AND_DISK());
     persisted.add(rows);
     rows.createOrReplaceTempView(name);
-    rows.count();
+    return rows;
   }
 
   private static Dataset<Row> sql(SparkSession session, String name, Map<String, Object> parameters) {
