@@ -167,6 +167,8 @@ public final class ServingStage implements Stage {
       for (String name : WRITE_ORDER) {
         ServingTable table = ServingTable.named(name);
         results.put(name, writers.submit(() -> {
+          // Spark and Iceberg read some settings from the thread's active session.
+          SparkSession.setActiveSession(session);
           spark.setJobGroup(jobGroup, NAME + ": " + table.qualifiedName(), true);
           try {
             return write(session, table, month, parameters);
