@@ -46,7 +46,7 @@ class MonthPartitionsTest {
     return new TableSchema(Tables.SERVING, name, key, columns);
   }
 
-  /** {@code count} rows of the month, named {@code prefix0..}; for a DT key, spread over the month. */
+  /** {@code count} rows of the month named {@code prefix0..}; for a DT key, spread over it. */
   private Dataset<Row> rows(TableSchema table, Month month, String prefix, int count) {
     String monthColumns = switch (table.monthKey()) {
       case YEAR_MONTH -> "'" + month + "' AS year_month";
