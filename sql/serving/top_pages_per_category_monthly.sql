@@ -35,25 +35,17 @@ WITH month_category_page_views AS (
 ),
 
 candidate_pages AS (
-    -- Each viewed page competes in the list of its own wiki...
+    -- Each viewed page competes in the list of its own wiki and in the all-wikis list of the
+    -- category and scope: two candidates per row, from one read of the table.
     SELECT
         category,
         category_scope,
-        wiki,
+        list_wiki AS wiki,
         wiki AS page_wiki,
         page_title,
         pageview_count
     FROM month_category_page_views
-    UNION ALL
-    -- ...and in the all-wikis list of the category and scope.
-    SELECT
-        category,
-        category_scope,
-        'all-wikis' AS wiki,
-        wiki AS page_wiki,
-        page_title,
-        pageview_count
-    FROM month_category_page_views
+    LATERAL VIEW explode(array(wiki, 'all-wikis')) page_lists AS list_wiki
 ),
 
 ordered_pages AS (

@@ -30,7 +30,8 @@
 --     the result, in one Iceberg commit.
 --     By hand (sql/README.md): in one session, create the views deep_category_files,
 --     media_file_wiki_pageviews then media_file_pageviews_with_all_wikis, then run this file, with
---     -d month=2024-02 -d year=2024 -d month_number=2 -d top_n=100.
+--     -d month=2024-02 -d dt='2024-02-01 00:00:00' -d dt_end='2024-03-01 00:00:00' -d year=2024
+--     -d month_number=2 -d top_n=100.
 
 WITH shallow_category_files AS (
     SELECT DISTINCT

@@ -4,6 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -41,8 +50,13 @@ import org.commonsimpact.tables.TableSchema;
  *
  * <p>Each table's month is replaced in one Iceberg commit ({@code overwrite} by the month
  * predicate of {@link ServingTable#monthPredicate}), which also removes the month's stale rows
- * when the new result is empty and leaves other months untouched. Row counts per table go into the
- * run report as {@code serving_row_counts}.
+ * when the new result is empty and leaves other months untouched. The tables are independent of
+ * each other, so up to {@link #CONCURRENT_WRITES} are written at once, each from its own driver
+ * thread (Spark runs their jobs side by side, which keeps the cores busy while a job has fewer
+ * tasks than cores or the driver plans and commits); the longest ones start first ({@link
+ * #WRITE_ORDER}). Progress lines and the row counts of the run report ({@code
+ * serving_row_counts}, read from each commit's snapshot summary by {@link
+ * MonthPartitions#countMonth}) still come in table order, whatever order the writes finish in.
  */
 public final class ServingStage implements Stage {
   public static final String NAME = "serving";
@@ -60,6 +74,34 @@ public final class ServingStage implements Stage {
           "category_pageviews_with_all_wikis",
           "media_file_pageviews_with_all_wikis",
           "category_edits_with_all_types");
+
+  /** How many tables are written at once, each from its own driver thread. */
+  static final int CONCURRENT_WRITES = 3;
+
+  /**
+   * The order in which the writes start: the tables whose jobs take longest (they also compute the
+   * shared deep intermediates) first, so that the short ones fill the gaps; then the others in
+   * table order. Any order gives the same tables.
+   */
+  static final List<String> WRITE_ORDER;
+
+  private static final List<String> LONGEST_FIRST =
+      List.of(
+          "edits_per_category_monthly",
+          "top_viewed_media_files_monthly",
+          "top_pages_per_category_monthly",
+          "top_editors_monthly",
+          "pageviews_per_category_monthly");
+
+  static {
+    List<String> order = new ArrayList<>(LONGEST_FIRST);
+    for (String table : ServingTable.names()) {
+      if (!order.contains(table)) {
+        order.add(table);
+      }
+    }
+    WRITE_ORDER = List.copyOf(order);
+  }
 
   /** Tables the stage reads; all must exist. */
   static final List<String> INPUTS;
@@ -92,15 +134,99 @@ public final class ServingStage implements Stage {
     Map<String, Long> rowCounts = new LinkedHashMap<>();
     List<Dataset<Row>> persisted = registerIntermediates(session, parameters);
     try {
-      for (ServingTable table : ServingTable.all()) {
-        long rows = write(session, table, month, parameters);
+      writeAll(session, month, parameters, (table, rows) -> {
         rowCounts.put(table.name(), rows);
         Progress.step(NAME, "{}: {} rows for {}", table.qualifiedName(), rows, month);
-      }
+      });
     } finally {
       dropIntermediates(session, persisted);
     }
     context.report().put("serving_row_counts", rowCounts);
+  }
+
+  /** Receives each table's row count, in table order. */
+  interface WrittenTable {
+    void accept(ServingTable table, long rows);
+  }
+
+  /**
+   * Writes every table's month, {@link #CONCURRENT_WRITES} at a time in {@link #WRITE_ORDER}, and
+   * hands each table's row count to {@code written} in table order as soon as that table and all
+   * tables before it are written. If a write fails, the jobs of the others are cancelled, every
+   * thread is waited for, and the first failure in table order is thrown.
+   */
+  private static void writeAll(SparkSession session, Month month, Map<String, Object> parameters,
+      WrittenTable written) {
+    SparkContext spark = session.sparkContext();
+    String jobGroup = "cim-serving-" + month + "-" + UUID.randomUUID();
+    ExecutorService writers =
+        Executors.newFixedThreadPool(CONCURRENT_WRITES, writerThreads(NAME + "-writer-"));
+    Map<String, Future<Long>> results = new LinkedHashMap<>();
+    boolean finished = false;
+    try {
+      for (String name : WRITE_ORDER) {
+        ServingTable table = ServingTable.named(name);
+        results.put(name, writers.submit(() -> {
+          // Spark and Iceberg read some settings from the thread's active session.
+          SparkSession.setActiveSession(session);
+          spark.setJobGroup(jobGroup, NAME + ": " + table.qualifiedName(), true);
+          try {
+            return write(session, table, month, parameters);
+          } finally {
+            spark.clearJobGroup();
+          }
+        }));
+      }
+      for (ServingTable table : ServingTable.all()) {
+        written.accept(table, await(results.get(table.name())));
+      }
+      finished = true;
+    } finally {
+      if (!finished) {
+        results.values().forEach(f -> f.cancel(true));
+        spark.cancelJobGroup(jobGroup);
+      }
+      writers.shutdown();
+      awaitTermination(writers);
+    }
+  }
+
+  private static ThreadFactory writerThreads(String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /** The future's value; its failure rethrown as it was thrown in the writer thread. */
+  private static long await(Future<Long> result) {
+    try {
+      return result.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("serving stage interrupted", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+
+  private static void awaitTermination(ExecutorService writers) {
+    try {
+      while (!writers.awaitTermination(1, TimeUnit.MINUTES)) {
+        // a cancelled Spark job ends with its running tasks
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
