@@ -1,13 +1,11 @@
 package org.commonsimpact.graph;
 
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.commonsimpact.common.DriverThreads;
 import org.commonsimpact.common.GraphTables;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.MonthPartitions;
@@ -87,34 +85,18 @@ public final class GraphStage implements Stage {
    * has phases (planning, single-task tails, the commit) that would leave cores idle on their own.
    */
   private static void writeBoth(SparkSession session, CategoryGraphBuilder builder, Month month) {
-    ExecutorService membershipWriter = Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "graph-membership-writer");
-      thread.setDaemon(true);
-      return thread;
-    });
-    try {
-      Future<?> membership = membershipWriter.submit(() ->
-          MonthPartitions.overwriteMonth(session, GraphTables.CATEGORY_FILE_MEMBERSHIP,
-              builder.categoryFileMembership(), month));
+    try (DriverThreads writer = new DriverThreads(session, "graph-membership-writer", 1)) {
+      Future<Boolean> membership = writer.submit("graph: " + Tables.CATEGORY_FILE_MEMBERSHIP,
+          () -> {
+            MonthPartitions.overwriteMonth(session, GraphTables.CATEGORY_FILE_MEMBERSHIP,
+                builder.categoryFileMembership(), month);
+            return true;
+          });
       MonthPartitions.overwriteMonth(session, GraphTables.CATEGORY_GRAPH, builder.categoryGraph(),
           month);
-      membership.get();
+      DriverThreads.await(membership);
       Progress.step(NAME, "{} and {} replaced for {}", Tables.CATEGORY_GRAPH,
           Tables.CATEGORY_FILE_MEMBERSHIP, month);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the graph of " + month, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    } finally {
-      membershipWriter.shutdownNow();
     }
   }
 }

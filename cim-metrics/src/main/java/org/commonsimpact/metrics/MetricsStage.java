@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import org.apache.spark.sql.Dataset;
@@ -13,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.commonsimpact.common.BaseTables;
+import org.commonsimpact.common.DriverThreads;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.MonthPartitions;
@@ -87,19 +87,11 @@ public final class MetricsStage implements Stage {
 
       // Computes the cached pages per category (the count itself is not used) beside the check;
       // cancelled if the check fails, as no table will be written then.
-      String warmUp = "cim-metrics-category-pages-" + UUID.randomUUID();
-      Future<Long> pages = threads.submit(() -> {
-        session.sparkContext().setJobGroup(warmUp, "metrics: pages per category", false);
-        try {
-          return categoryPages.count();
-        } finally {
-          session.sparkContext().clearJobGroup();
-        }
-      });
+      Future<Long> pages = threads.submit("metrics: pages per category", categoryPages::count);
       try {
         checkRevisionTimestamps(session, parameters);
       } catch (RuntimeException e) {
-        session.sparkContext().cancelJobGroup(warmUp);
+        threads.cancel();
         try {
           DriverThreads.await(pages);
         } catch (RuntimeException cancelled) {
@@ -116,7 +108,7 @@ public final class MetricsStage implements Stage {
           .map(table -> (Callable<Long>) () -> write(session, table, parameters, month))
           .toList();
       Iterator<String> written = Tables.BASE_TABLES.iterator();
-      threads.all(writes, count -> {
+      threads.all("metrics: write", writes, count -> {
         String table = written.next();
         rowCounts.put(table, count);
         Progress.step(NAME, "{} written for {}: {} rows", Tables.commons(table), month, count);

@@ -4,19 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.commonsimpact.common.DriverThreads;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.MonthPartitions;
@@ -157,75 +150,16 @@ public final class ServingStage implements Stage {
    */
   private static void writeAll(SparkSession session, Month month, Map<String, Object> parameters,
       WrittenTable written) {
-    SparkContext spark = session.sparkContext();
-    String jobGroup = "cim-serving-" + month + "-" + UUID.randomUUID();
-    ExecutorService writers =
-        Executors.newFixedThreadPool(CONCURRENT_WRITES, writerThreads(NAME + "-writer-"));
-    Map<String, Future<Long>> results = new LinkedHashMap<>();
-    boolean finished = false;
-    try {
+    try (DriverThreads writers = new DriverThreads(session, NAME + "-writer", CONCURRENT_WRITES)) {
+      Map<String, Future<Long>> results = new LinkedHashMap<>();
       for (String name : WRITE_ORDER) {
         ServingTable table = ServingTable.named(name);
-        results.put(name, writers.submit(() -> {
-          // Spark and Iceberg read some settings from the thread's active session.
-          SparkSession.setActiveSession(session);
-          spark.setJobGroup(jobGroup, NAME + ": " + table.qualifiedName(), true);
-          try {
-            return write(session, table, month, parameters);
-          } finally {
-            spark.clearJobGroup();
-          }
-        }));
+        results.put(name, writers.submit(NAME + ": " + table.qualifiedName(),
+            () -> write(session, table, month, parameters)));
       }
       for (ServingTable table : ServingTable.all()) {
-        written.accept(table, await(results.get(table.name())));
+        written.accept(table, DriverThreads.await(results.get(table.name())));
       }
-      finished = true;
-    } finally {
-      if (!finished) {
-        results.values().forEach(f -> f.cancel(true));
-        spark.cancelJobGroup(jobGroup);
-      }
-      writers.shutdown();
-      awaitTermination(writers);
-    }
-  }
-
-  private static ThreadFactory writerThreads(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
-  /** The future's value; its failure rethrown as it was thrown in the writer thread. */
-  private static long await(Future<Long> result) {
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("serving stage interrupted", e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException) {
-        throw (RuntimeException) cause;
-      }
-      if (cause instanceof Error) {
-        throw (Error) cause;
-      }
-      throw new IllegalStateException(cause);
-    }
-  }
-
-  private static void awaitTermination(ExecutorService writers) {
-    try {
-      while (!writers.awaitTermination(1, TimeUnit.MINUTES)) {
-        // a cancelled Spark job ends with its running tasks
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 

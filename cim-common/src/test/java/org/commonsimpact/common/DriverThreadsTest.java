@@ -1,4 +1,4 @@
-package org.commonsimpact.metrics;
+package org.commonsimpact.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -55,7 +55,7 @@ class DriverThreadsTest {
         });
     List<String> results = new ArrayList<>();
     try (DriverThreads threads = new DriverThreads(session, "test", 3)) {
-      threads.all(tasks, results::add);
+      threads.all("test", tasks, results::add);
     }
     assertEquals(List.of("first", "second", "42"), results);
   }
@@ -64,6 +64,7 @@ class DriverThreadsTest {
   void throwsTheFirstFailureInOrderAfterEveryTaskHasEnded() {
     AtomicBoolean lastRan = new AtomicBoolean();
     CountDownLatch secondFailed = new CountDownLatch(1);
+    CountDownLatch lastStarted = new CountDownLatch(1);
     IllegalArgumentException first = new IllegalArgumentException("first");
     List<Callable<Integer>> tasks = List.of(
         () -> 1,
@@ -73,10 +74,13 @@ class DriverThreadsTest {
           throw first;
         },
         () -> {
+          // Fails once the last task has started: tasks not started at a failure never start.
+          assertTrue(lastStarted.await(30, TimeUnit.SECONDS));
           secondFailed.countDown();
           throw new IllegalStateException("second");
         },
         () -> {
+          lastStarted.countDown();
           Thread.sleep(200);
           lastRan.set(true);
           return 4;
@@ -84,11 +88,39 @@ class DriverThreadsTest {
     List<Integer> results = new ArrayList<>();
     RuntimeException thrown;
     try (DriverThreads threads = new DriverThreads(session, "test", 4)) {
-      thrown = assertThrows(RuntimeException.class, () -> threads.all(tasks, results::add));
+      thrown = assertThrows(RuntimeException.class, () -> threads.all("test", tasks, results::add));
     }
     assertSame(first, thrown);
     assertEquals("second", thrown.getSuppressed()[0].getMessage());
     assertTrue(lastRan.get());
     assertEquals(List.of(1, 4), results);
+  }
+
+  /** Counted down by the Spark task of the test below (local mode: the same JVM). */
+  private static final CountDownLatch JOB_RUNNING = new CountDownLatch(1);
+
+  @Test
+  void aFailureCancelsTheSparkJobsStillRunning() {
+    List<Callable<Long>> tasks = List.of(
+        () -> {
+          assertTrue(JOB_RUNNING.await(60, TimeUnit.SECONDS));
+          throw new IllegalArgumentException("bad input");
+        },
+        () -> session.range(0, 1, 1, 1).javaRDD().map(x -> {
+          JOB_RUNNING.countDown();
+          Thread.sleep(8_000);
+          return x;
+        }).count());
+    RuntimeException thrown;
+    long start = System.nanoTime();
+    try (DriverThreads threads = new DriverThreads(session, "test", 2)) {
+      thrown = assertThrows(RuntimeException.class, () -> threads.all("test", tasks, n -> { }));
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertEquals("bad input", thrown.getMessage());
+    assertEquals(1, thrown.getSuppressed().length);
+    assertTrue(thrown.getSuppressed()[0].getMessage().contains("cancelled"),
+        thrown.getSuppressed()[0].getMessage());
+    assertTrue(seconds < 7.5, "the second job was cancelled, not run to its end: " + seconds);
   }
 }
