@@ -3,15 +3,23 @@ package org.commonsimpact.dumps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.SparkContext;
+import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,6 +31,7 @@ import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.Stage;
 import org.commonsimpact.common.StageContext;
 import org.commonsimpact.common.Tables;
+import org.commonsimpact.tables.TableSchema;
 
 /**
  * The dumps stage (SPEC §6): writes the month of each of the five base tables as a bzip2-compressed
@@ -43,6 +52,12 @@ public final class DumpStage implements Stage {
 
   /** Name prefix of the staging folder inside the month's folder (hidden from Hadoop readers). */
   static final String STAGING_PREFIX = "_staging-";
+
+  /** Iceberg's read option for the target size of a read split, in bytes. */
+  private static final String SPLIT_SIZE_OPTION = "split-size";
+
+  /** Smallest split size asked of Iceberg, so that tiny months do not become many tiny tasks. */
+  private static final long MIN_SPLIT_BYTES = 1L << 20;
 
   private final DumpSettings settings;
 
@@ -90,10 +105,7 @@ public final class DumpStage implements Stage {
     Path staging = new Path(folder, STAGING_PREFIX + runId);
     ParallelBzip2Writer writer = new ParallelBzip2Writer(conf, effective.streamBytes());
     try {
-      Map<String, StagedDump> staged = new LinkedHashMap<>();
-      for (String table : Tables.BASE_TABLES) {
-        staged.put(table, stage(session, writer, table, month, new Path(staging, table)));
-      }
+      Map<String, StagedDump> staged = stageAll(session, writer, month, staging);
       DumpPublisher publisher = new DumpPublisher(fs, runId, effective.publishedOutput());
       DumpManifest manifest = new DumpManifest(month);
       Map<String, Object> reported = new LinkedHashMap<>();
@@ -120,25 +132,150 @@ public final class DumpStage implements Stage {
     }
   }
 
+  /**
+   * Stages every base table, concurrently, and returns them in table order. If any table fails,
+   * the others' jobs are cancelled, and the failure of the first failing table in table order is
+   * thrown (a cancelled table is not a failure of its own).
+   */
+  private static Map<String, StagedDump> stageAll(SparkSession session,
+      ParallelBzip2Writer writer, Month month, Path staging) throws IOException {
+    List<String> tables = largestFirst(session, month);
+    ExecutorService threads = Executors.newFixedThreadPool(tables.size(), runnable -> {
+      Thread thread = new Thread(runnable, "cim-dumps");
+      thread.setDaemon(true);
+      return thread;
+    });
+    String group = "cim-dumps-" + UUID.randomUUID();
+    Map<String, Future<StagedDump>> futures = new LinkedHashMap<>();
+    AtomicReference<Throwable> first = new AtomicReference<>();
+    try {
+      for (String table : tables) {
+        futures.put(table, threads.submit(() -> {
+          if (first.get() != null) {
+            throw new CancellationException("not started: another table failed");
+          }
+          try {
+            return stage(session, writer, table, month, new Path(staging, table),
+                group + "-" + table);
+          } catch (RuntimeException | IOException | Error e) {
+            if (first.compareAndSet(null, e)) {
+              for (String other : tables) {
+                if (!other.equals(table)) {
+                  session.sparkContext().cancelJobGroup(group + "-" + other);
+                }
+              }
+            }
+            throw e;
+          }
+        }));
+      }
+      Map<String, StagedDump> staged = new LinkedHashMap<>();
+      Throwable failure = null;
+      for (String table : Tables.BASE_TABLES) {
+        try {
+          staged.put(table, futures.get(table).get());
+        } catch (ExecutionException e) {
+          if (failure == null && !cancelled(e.getCause())) {
+            failure = e.getCause();
+          }
+        }
+      }
+      if (failure == null) {
+        failure = first.get();
+      }
+      if (failure instanceof IOException) {
+        throw (IOException) failure;
+      }
+      if (failure instanceof Error) {
+        throw (Error) failure;
+      }
+      if (failure != null) {
+        throw (RuntimeException) failure;
+      }
+      return staged;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the dumps of " + month, e);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** Whether the failure is only the cancellation of a table's jobs after another table failed. */
+  private static boolean cancelled(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof CancellationException) {
+        return true;
+      }
+      if (c instanceof InvalidInputException) {
+        return false;
+      }
+      String message = c.getMessage();
+      if (message != null && message.contains("cancelled") && message.contains("job group")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The base tables, the largest month first (by the planner's estimate of the month's data), so
+   * that the long compression of the largest table starts first and the small tables fill the
+   * cores around it.
+   */
+  private static List<String> largestFirst(SparkSession session, Month month) {
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    for (String table : Tables.BASE_TABLES) {
+      sizes.put(table, sizeEstimate(source(session, table, month, 0)));
+    }
+    List<String> tables = new ArrayList<>(Tables.BASE_TABLES);
+    tables.sort(Comparator.comparing(sizes::get, Comparator.reverseOrder()));
+    return tables;
+  }
+
   /** Formats, sorts and compresses one table's month into {@code folder}, publishing nothing. */
   private static StagedDump stage(SparkSession session, ParallelBzip2Writer writer, String table,
-      Month month, Path folder) throws IOException {
-    List<String> columns = columnNames(table);
-    session.sparkContext().setJobDescription("dumps: " + table + " " + month);
-    JavaRDD<byte[]> sorted = null;
+      Month month, Path folder, String jobGroup) throws IOException {
+    SparkContext spark = session.sparkContext();
+    spark.setJobGroup(jobGroup, "dumps: " + table + " " + month, false);
+    SortedLines sorted = null;
     try {
-      Dataset<Row> rows = MonthPartitions.month(session, BaseTables.schema(table), month)
-          .selectExpr(columns.stream().map(c -> "`" + c + "`").toArray(String[]::new));
-      sorted = SortedLines.of(rows, table, columns, writer.streamBytes());
-      return writer.stage(sorted, folder);
+      int cores = Math.max(1, spark.defaultParallelism());
+      long splitBytes = Math.max(MIN_SPLIT_BYTES,
+          sizeEstimate(source(session, table, month, 0)) / (2L * cores));
+      sorted = SortedLines.of(source(session, table, month, splitBytes), table,
+          writer.streamBytes());
+      return writer.stage(sorted.lines(), folder);
     } catch (Exception e) {
       throw rethrown(e);
     } finally {
       if (sorted != null) {
-        sorted.unpersist(false);
+        sorted.close();
       }
-      session.sparkContext().setJobDescription(null);
+      spark.clearJobGroup();
     }
+  }
+
+  /**
+   * The month's rows of {@code table}, its columns in order, read in Iceberg splits of at most
+   * {@code splitBytes} (0: Iceberg's default). Without a split size, a month of a few small files
+   * is one split, and one task would read and format the whole table while the other cores wait.
+   */
+  private static Dataset<Row> source(SparkSession session, String table, Month month,
+      long splitBytes) {
+    TableSchema schema = BaseTables.schema(table);
+    DataFrameReader reader = session.read();
+    if (splitBytes > 0) {
+      reader = reader.option(SPLIT_SIZE_OPTION, Long.toString(splitBytes));
+    }
+    return reader.table(schema.qualifiedName())
+        .where(schema.monthPredicate(month))
+        .selectExpr(columnNames(table).stream().map(c -> "`" + c + "`").toArray(String[]::new));
+  }
+
+  private static long sizeEstimate(Dataset<Row> rows) {
+    scala.math.BigInt size = rows.queryExecution().optimizedPlan().stats().sizeInBytes();
+    return size.isValidLong() ? size.longValue() : Long.MAX_VALUE;
   }
 
   /**
