@@ -56,8 +56,14 @@ public final class DumpStage implements Stage {
   /** Iceberg's read option for the target size of a read split, in bytes. */
   private static final String SPLIT_SIZE_OPTION = "split-size";
 
-  /** Smallest split size asked of Iceberg, so that tiny months do not become many tiny tasks. */
-  private static final long MIN_SPLIT_BYTES = 1L << 20;
+  /**
+   * Target size of a read split, in bytes of data files: 4 MiB, Iceberg's default cost of opening a
+   * file, so that each data file of a month is at least one task. Iceberg's default (128 MiB)
+   * packs a month of small files into one split, and one task would then read and format the whole
+   * table while the other cores wait; a split never cuts a Parquet row group, so large files still
+   * make one task per row group.
+   */
+  private static final long SPLIT_BYTES = 4L << 20;
 
   private final DumpSettings settings;
 
@@ -240,10 +246,7 @@ public final class DumpStage implements Stage {
     spark.setJobGroup(jobGroup, "dumps: " + table + " " + month, false);
     SortedLines sorted = null;
     try {
-      int cores = Math.max(1, spark.defaultParallelism());
-      long splitBytes = Math.max(MIN_SPLIT_BYTES,
-          sizeEstimate(source(session, table, month, 0)) / (2L * cores));
-      sorted = SortedLines.of(source(session, table, month, splitBytes), table,
+      sorted = SortedLines.of(source(session, table, month, SPLIT_BYTES), table,
           writer.streamBytes());
       return writer.stage(sorted.lines(), folder);
     } catch (Exception e) {
@@ -257,9 +260,8 @@ public final class DumpStage implements Stage {
   }
 
   /**
-   * The month's rows of {@code table}, its columns in order, read in Iceberg splits of at most
-   * {@code splitBytes} (0: Iceberg's default). Without a split size, a month of a few small files
-   * is one split, and one task would read and format the whole table while the other cores wait.
+   * The month's rows of {@code table}, its columns in order, read in Iceberg splits of about
+   * {@code splitBytes} of data files (0: Iceberg's default).
    */
   private static Dataset<Row> source(SparkSession session, String table, Month month,
       long splitBytes) {

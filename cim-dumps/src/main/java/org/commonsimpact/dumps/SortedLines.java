@@ -6,6 +6,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Formats a base table's rows as dump lines and sorts them by their UTF-8 bytes, into ordered
@@ -16,8 +17,12 @@ import org.apache.spark.storage.StorageLevel;
  * input, is the job that formats them, and the shuffle then reads them from memory instead of
  * scanning and formatting the table a second time.
  *
- * <p>The lines are range-partitioned on their bytes (Spark orders BINARY values by unsigned bytes,
- * which for UTF-8 is code point order) and sorted within each partition. The number of partitions
+ * <p>The lines are range-partitioned on their bytes and sorted within each partition. They are
+ * sorted as a STRING column holding the line's bytes (the casts between BINARY and STRING copy the
+ * bytes as they are): Spark orders both types by unsigned bytes ({@link UTF8String#compareTo},
+ * which for UTF-8 is code point order), but compares STRING values in place, where the sort of a
+ * BINARY column copies both values out of their rows at every comparison (about twice the sort's
+ * time on the dumps' lines). The number of partitions
  * only sets how many tasks compress at once; it does not change the output bytes. It is chosen from
  * the planner's size estimate: one partition for small inputs, up to twice the default parallelism
  * for large ones, so that compression tasks come in even waves over the cores.
@@ -49,10 +54,13 @@ public final class SortedLines implements AutoCloseable {
         .mapPartitions(formatter::lines)
         .persist(StorageLevel.MEMORY_AND_DISK());
     SparkSession session = rows.sparkSession();
-    Dataset<byte[]> lines = session.createDataset(formatted.rdd(), Encoders.BINARY());
+    Dataset<Row> lines = session.createDataset(formatted.rdd(), Encoders.BINARY())
+        .selectExpr("CAST(value AS STRING) AS line");
     int partitions = partitions(rows, streamBytes);
-    JavaRDD<byte[]> sorted = lines.repartitionByRange(partitions, lines.col("value"))
-        .sortWithinPartitions(lines.col("value"))
+    JavaRDD<byte[]> sorted = lines.repartitionByRange(partitions, lines.col("line"))
+        .sortWithinPartitions(lines.col("line"))
+        .selectExpr("CAST(line AS BINARY) AS value")
+        .as(Encoders.BINARY())
         .javaRDD()
         .persist(StorageLevel.MEMORY_AND_DISK());
     return new SortedLines(formatted, sorted);
