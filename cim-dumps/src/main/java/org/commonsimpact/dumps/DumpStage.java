@@ -39,7 +39,19 @@ import org.commonsimpact.tables.TableSchema;
  *
  * <p>For each table it formats the month's rows as lines ({@link TsvLineFormatter}), sorts them by
  * their UTF-8 bytes ({@link SortedLines}) and compresses them in parallel into a staging folder
- * ({@link ParallelBzip2Writer}). Only when all five tables are staged, so that a value with a tab
+ * ({@link ParallelBzip2Writer}).
+ *
+ * <p>The five tables are staged at the same time, each from its own driver thread (Spark runs
+ * their jobs side by side, FIFO by submission), the largest first: the jobs of one table alone
+ * leave cores idle (a job of a few tasks, the last task of a wave, the driver's work between two
+ * jobs), and the other tables' tasks fill them. Each table is bounded as before (its work is Spark
+ * tasks over partitions; the driver holds only partition statistics and a few threads); what
+ * running them together adds is that the five tables' persisted lines are held at the same time
+ * (memory and disk: Spark spills what does not fit). If a table fails, the jobs of the others are
+ * cancelled and the first failure in table order is thrown (with bad values in two tables, the one
+ * reported may be the later one if the earlier one was cancelled before reaching its bad row).
+ *
+ * <p>Only when all five tables are staged, so that a value with a tab
  * or a newline in any table stops the run before any file changes, does it publish each file
  * atomically ({@link DumpPublisher}), then its {@code .md5} and {@code .sha256}, then {@code
  * _manifest.json}.
@@ -60,8 +72,8 @@ public final class DumpStage implements Stage {
    * Target size of a read split, in bytes of data files: 4 MiB, Iceberg's default cost of opening a
    * file, so that each data file of a month is at least one task. Iceberg's default (128 MiB)
    * packs a month of small files into one split, and one task would then read and format the whole
-   * table while the other cores wait; a split never cuts a Parquet row group, so large files still
-   * make one task per row group.
+   * table while the other cores wait. Iceberg cuts a large file only between Parquet row groups, so
+   * a split holds at least one row group.
    */
   private static final long SPLIT_BYTES = 4L << 20;
 

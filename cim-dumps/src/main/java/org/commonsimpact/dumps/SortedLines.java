@@ -24,8 +24,9 @@ import org.apache.spark.unsafe.types.UTF8String;
  * BINARY column copies both values out of their rows at every comparison (about twice the sort's
  * time on the dumps' lines). The number of partitions
  * only sets how many tasks compress at once; it does not change the output bytes. It is chosen from
- * the planner's size estimate: one partition for small inputs, up to twice the default parallelism
- * for large ones, so that compression tasks come in even waves over the cores.
+ * the planner's size estimate: one partition for small inputs, up to four times the default
+ * parallelism for large ones, so that compression tasks come in even waves over the cores and the
+ * last task of the last table, which may run alone, is short.
  *
  * <p>Both the formatted and the sorted lines are persisted ({@link StorageLevel#MEMORY_AND_DISK()},
  * spilling to disk rather than holding a table in memory); {@link #close} releases them.
@@ -82,6 +83,6 @@ public final class SortedLines implements AutoCloseable {
     int cores = Math.max(1, rows.sparkSession().sparkContext().defaultParallelism());
     scala.math.BigInt size = rows.queryExecution().optimizedPlan().stats().sizeInBytes();
     long estimate = size.isValidLong() ? size.longValue() : Long.MAX_VALUE;
-    return (int) Math.max(1, Math.min(2L * cores, estimate / streamBytes));
+    return (int) Math.max(1, Math.min(4L * cores, estimate / streamBytes));
   }
 }
