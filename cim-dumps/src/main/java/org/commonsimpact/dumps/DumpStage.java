@@ -19,7 +19,6 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.SparkContext;
-import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -157,7 +156,8 @@ public final class DumpStage implements Stage {
    */
   private static Map<String, StagedDump> stageAll(SparkSession session,
       ParallelBzip2Writer writer, Month month, Path staging) throws IOException {
-    List<String> tables = largestFirst(session, month);
+    Map<String, Dataset<Row>> sources = largestFirst(session, month);
+    List<String> tables = new ArrayList<>(sources.keySet());
     ExecutorService threads = Executors.newFixedThreadPool(tables.size(), runnable -> {
       Thread thread = new Thread(runnable, "cim-dumps");
       thread.setDaemon(true);
@@ -173,8 +173,8 @@ public final class DumpStage implements Stage {
             throw new CancellationException("not started: another table failed");
           }
           try {
-            return stage(session, writer, table, month, new Path(staging, table),
-                group + "-" + table);
+            return stage(session, writer, table, sources.get(table), month,
+                new Path(staging, table), group + "-" + table);
           } catch (RuntimeException | IOException | Error e) {
             if (first.compareAndSet(null, e)) {
               for (String other : tables) {
@@ -237,29 +237,34 @@ public final class DumpStage implements Stage {
   }
 
   /**
-   * The base tables, the largest month first (by the planner's estimate of the month's data), so
-   * that the long compression of the largest table starts first and the small tables fill the
-   * cores around it.
+   * The month's rows of each base table ({@link #source}), planned once here and reused by the
+   * table's jobs (each plan loads the table's Iceberg metadata), the largest month first (by the
+   * planner's estimate), so that the long compression of the largest table is submitted first and
+   * the small tables fill the cores around it.
    */
-  private static List<String> largestFirst(SparkSession session, Month month) {
+  private static Map<String, Dataset<Row>> largestFirst(SparkSession session, Month month) {
+    Map<String, Dataset<Row>> sources = new LinkedHashMap<>();
     Map<String, Long> sizes = new LinkedHashMap<>();
     for (String table : Tables.BASE_TABLES) {
-      sizes.put(table, sizeEstimate(source(session, table, month, 0)));
+      Dataset<Row> rows = source(session, table, month, SPLIT_BYTES);
+      sources.put(table, rows);
+      sizes.put(table, sizeEstimate(rows));
     }
     List<String> tables = new ArrayList<>(Tables.BASE_TABLES);
     tables.sort(Comparator.comparing(sizes::get, Comparator.reverseOrder()));
-    return tables;
+    Map<String, Dataset<Row>> ordered = new LinkedHashMap<>();
+    tables.forEach(table -> ordered.put(table, sources.get(table)));
+    return ordered;
   }
 
   /** Formats, sorts and compresses one table's month into {@code folder}, publishing nothing. */
   private static StagedDump stage(SparkSession session, ParallelBzip2Writer writer, String table,
-      Month month, Path folder, String jobGroup) throws IOException {
+      Dataset<Row> rows, Month month, Path folder, String jobGroup) throws IOException {
     SparkContext spark = session.sparkContext();
     spark.setJobGroup(jobGroup, "dumps: " + table + " " + month, false);
     SortedLines sorted = null;
     try {
-      sorted = SortedLines.of(source(session, table, month, SPLIT_BYTES), table,
-          writer.streamBytes());
+      sorted = SortedLines.of(rows, table, writer.streamBytes());
       return writer.stage(sorted.lines(), folder);
     } catch (Exception e) {
       throw rethrown(e);
@@ -273,16 +278,13 @@ public final class DumpStage implements Stage {
 
   /**
    * The month's rows of {@code table}, its columns in order, read in Iceberg splits of about
-   * {@code splitBytes} of data files (0: Iceberg's default).
+   * {@code splitBytes} of data files.
    */
   private static Dataset<Row> source(SparkSession session, String table, Month month,
       long splitBytes) {
     TableSchema schema = BaseTables.schema(table);
-    DataFrameReader reader = session.read();
-    if (splitBytes > 0) {
-      reader = reader.option(SPLIT_SIZE_OPTION, Long.toString(splitBytes));
-    }
-    return reader.table(schema.qualifiedName())
+    return session.read().option(SPLIT_SIZE_OPTION, Long.toString(splitBytes))
+        .table(schema.qualifiedName())
         .where(schema.monthPredicate(month))
         .selectExpr(columnNames(table).stream().map(c -> "`" + c + "`").toArray(String[]::new));
   }
