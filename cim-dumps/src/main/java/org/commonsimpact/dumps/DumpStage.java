@@ -156,13 +156,23 @@ public final class DumpStage implements Stage {
    */
   private static Map<String, StagedDump> stageAll(SparkSession session,
       ParallelBzip2Writer writer, Month month, Path staging) throws IOException {
-    Map<String, Dataset<Row>> sources = largestFirst(session, month);
-    List<String> tables = new ArrayList<>(sources.keySet());
-    ExecutorService threads = Executors.newFixedThreadPool(tables.size(), runnable -> {
+    ExecutorService threads = Executors.newFixedThreadPool(Tables.BASE_TABLES.size(), runnable -> {
       Thread thread = new Thread(runnable, "cim-dumps");
       thread.setDaemon(true);
       return thread;
     });
+    Map<String, Dataset<Row>> sources;
+    try {
+      sources = largestFirst(session, month, threads);
+    } catch (RuntimeException | InterruptedException e) {
+      threads.shutdownNow();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while planning the dumps of " + month, e);
+      }
+      throw (RuntimeException) e;
+    }
+    List<String> tables = new ArrayList<>(sources.keySet());
     String group = "cim-dumps-" + UUID.randomUUID();
     Map<String, Future<StagedDump>> futures = new LinkedHashMap<>();
     AtomicReference<Throwable> first = new AtomicReference<>();
@@ -237,18 +247,32 @@ public final class DumpStage implements Stage {
   }
 
   /**
-   * The month's rows of each base table ({@link #source}), planned once here and reused by the
-   * table's jobs (each plan loads the table's Iceberg metadata), the largest month first (by the
+   * The month's rows of each base table ({@link #source}), planned once here, the five plans at
+   * the same time on {@code threads}, and reused by the table's jobs (each plan loads the table's
+   * Iceberg metadata), the largest month first (by the
    * planner's estimate), so that the long compression of the largest table is submitted first and
    * the small tables fill the cores around it.
    */
-  private static Map<String, Dataset<Row>> largestFirst(SparkSession session, Month month) {
+  private static Map<String, Dataset<Row>> largestFirst(SparkSession session, Month month,
+      ExecutorService threads) throws InterruptedException {
+    Map<String, Future<Dataset<Row>>> planned = new LinkedHashMap<>();
+    for (String table : Tables.BASE_TABLES) {
+      planned.put(table, threads.submit(() -> {
+        Dataset<Row> rows = source(session, table, month, SPLIT_BYTES);
+        rows.queryExecution().optimizedPlan();
+        return rows;
+      }));
+    }
     Map<String, Dataset<Row>> sources = new LinkedHashMap<>();
     Map<String, Long> sizes = new LinkedHashMap<>();
     for (String table : Tables.BASE_TABLES) {
-      Dataset<Row> rows = source(session, table, month, SPLIT_BYTES);
-      sources.put(table, rows);
-      sizes.put(table, sizeEstimate(rows));
+      try {
+        Dataset<Row> rows = planned.get(table).get();
+        sources.put(table, rows);
+        sizes.put(table, sizeEstimate(rows));
+      } catch (ExecutionException e) {
+        throw rethrown(e.getCause() instanceof Exception ? (Exception) e.getCause() : e);
+      }
     }
     List<String> tables = new ArrayList<>(Tables.BASE_TABLES);
     tables.sort(Comparator.comparing(sizes::get, Comparator.reverseOrder()));
@@ -265,7 +289,8 @@ public final class DumpStage implements Stage {
     SortedLines sorted = null;
     try {
       sorted = SortedLines.of(rows, table, writer.streamBytes());
-      return writer.stage(sorted.lines(), folder);
+      SortedLines lines = sorted;
+      return writer.stage(lines.lines(), folder, lines::releaseFormatted);
     } catch (Exception e) {
       throw rethrown(e);
     } finally {

@@ -29,7 +29,8 @@ import org.apache.spark.unsafe.types.UTF8String;
  * last task of the last table, which may run alone, is short.
  *
  * <p>Both the formatted and the sorted lines are persisted ({@link StorageLevel#MEMORY_AND_DISK()},
- * spilling to disk rather than holding a table in memory); {@link #close} releases them.
+ * spilling to disk rather than holding a table in memory); {@link #releaseFormatted} releases the
+ * formatted ones once the sorted ones are materialized, {@link #close} both.
  */
 public final class SortedLines implements AutoCloseable {
   private final JavaRDD<byte[]> formatted;
@@ -70,6 +71,14 @@ public final class SortedLines implements AutoCloseable {
   /** The lines in file order: partition by partition, each sorted. */
   public JavaRDD<byte[]> lines() {
     return sorted;
+  }
+
+  /**
+   * Releases the formatted lines once the sorted ones are persisted (after a job has read them
+   * all), so that a table holds one copy of its lines while it is compressed; without waiting.
+   */
+  public void releaseFormatted() {
+    formatted.unpersist(false);
   }
 
   /** Releases the persisted lines (without waiting). */
