@@ -90,8 +90,9 @@ final class DumpsBenchmark {
       double generate = seconds(t0);
 
       t0 = System.nanoTime();
-      JavaRDD<byte[]> sorted =
+      SortedLines prepared =
           SortedLines.ofBaseTable(table, Tables.PAGEVIEWS_PER_CATEGORY, streamBytes);
+      JavaRDD<byte[]> sorted = prepared.lines();
       sorted.count();
       double prepare = seconds(t0);
 
@@ -134,7 +135,7 @@ final class DumpsBenchmark {
         timed.add(new DumpsFigures.Round(s.seconds, s.cores(), p.seconds, p.cores()));
       }
       int partitions = sorted.getNumPartitions();
-      sorted.unpersist(false);
+      prepared.close();
       table.unpersist(false);
       return new DumpsFigures(rows, Runtime.getRuntime().availableProcessors(), partitions,
           loadAtStart, loadAverage(), first.uncompressedBytes(), first.compressedBytes(),

@@ -3,15 +3,22 @@ package org.commonsimpact.dumps;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -23,6 +30,7 @@ import org.commonsimpact.common.Progress;
 import org.commonsimpact.common.Stage;
 import org.commonsimpact.common.StageContext;
 import org.commonsimpact.common.Tables;
+import org.commonsimpact.tables.TableSchema;
 
 /**
  * The dumps stage (SPEC §6): writes the month of each of the five base tables as a bzip2-compressed
@@ -30,7 +38,19 @@ import org.commonsimpact.common.Tables;
  *
  * <p>For each table it formats the month's rows as lines ({@link TsvLineFormatter}), sorts them by
  * their UTF-8 bytes ({@link SortedLines}) and compresses them in parallel into a staging folder
- * ({@link ParallelBzip2Writer}). Only when all five tables are staged, so that a value with a tab
+ * ({@link ParallelBzip2Writer}).
+ *
+ * <p>The five tables are staged at the same time, each from its own driver thread (Spark runs
+ * their jobs side by side, FIFO by submission), the largest first: the jobs of one table alone
+ * leave cores idle (a job of a few tasks, the last task of a wave, the driver's work between two
+ * jobs), and the other tables' tasks fill them. Each table is bounded as before (its work is Spark
+ * tasks over partitions; the driver holds only partition statistics and a few threads); what
+ * running them together adds is that the five tables' persisted lines are held at the same time
+ * (memory and disk: Spark spills what does not fit). If a table fails, the jobs of the others are
+ * cancelled and the first failure in table order is thrown (with bad values in two tables, the one
+ * reported may be the later one if the earlier one was cancelled before reaching its bad row).
+ *
+ * <p>Only when all five tables are staged, so that a value with a tab
  * or a newline in any table stops the run before any file changes, does it publish each file
  * atomically ({@link DumpPublisher}), then its {@code .md5} and {@code .sha256}, then {@code
  * _manifest.json}.
@@ -43,6 +63,18 @@ public final class DumpStage implements Stage {
 
   /** Name prefix of the staging folder inside the month's folder (hidden from Hadoop readers). */
   static final String STAGING_PREFIX = "_staging-";
+
+  /** Iceberg's read option for the target size of a read split, in bytes. */
+  private static final String SPLIT_SIZE_OPTION = "split-size";
+
+  /**
+   * Target size of a read split, in bytes of data files: 4 MiB, Iceberg's default cost of opening a
+   * file, so that each data file of a month is at least one task. Iceberg's default (128 MiB)
+   * packs a month of small files into one split, and one task would then read and format the whole
+   * table while the other cores wait. Iceberg cuts a large file only between Parquet row groups, so
+   * a split holds at least one row group.
+   */
+  private static final long SPLIT_BYTES = 4L << 20;
 
   private final DumpSettings settings;
 
@@ -90,10 +122,7 @@ public final class DumpStage implements Stage {
     Path staging = new Path(folder, STAGING_PREFIX + runId);
     ParallelBzip2Writer writer = new ParallelBzip2Writer(conf, effective.streamBytes());
     try {
-      Map<String, StagedDump> staged = new LinkedHashMap<>();
-      for (String table : Tables.BASE_TABLES) {
-        staged.put(table, stage(session, writer, table, month, new Path(staging, table)));
-      }
+      Map<String, StagedDump> staged = stageAll(session, writer, month, staging);
       DumpPublisher publisher = new DumpPublisher(fs, runId, effective.publishedOutput());
       DumpManifest manifest = new DumpManifest(month);
       Map<String, Object> reported = new LinkedHashMap<>();
@@ -120,25 +149,174 @@ public final class DumpStage implements Stage {
     }
   }
 
+  /**
+   * Stages every base table, concurrently, and returns them in table order. If any table fails,
+   * the others' jobs are cancelled, and the failure of the first failing table in table order is
+   * thrown (a cancelled table is not a failure of its own).
+   */
+  private static Map<String, StagedDump> stageAll(SparkSession session,
+      ParallelBzip2Writer writer, Month month, Path staging) throws IOException {
+    ExecutorService threads = Executors.newFixedThreadPool(Tables.BASE_TABLES.size(), runnable -> {
+      Thread thread = new Thread(runnable, "cim-dumps");
+      thread.setDaemon(true);
+      return thread;
+    });
+    Map<String, Dataset<Row>> sources;
+    try {
+      sources = largestFirst(session, month, threads);
+    } catch (RuntimeException | InterruptedException e) {
+      threads.shutdownNow();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while planning the dumps of " + month, e);
+      }
+      throw (RuntimeException) e;
+    }
+    List<String> tables = new ArrayList<>(sources.keySet());
+    String group = "cim-dumps-" + UUID.randomUUID();
+    Map<String, Future<StagedDump>> futures = new LinkedHashMap<>();
+    AtomicReference<Throwable> first = new AtomicReference<>();
+    try {
+      for (String table : tables) {
+        futures.put(table, threads.submit(() -> {
+          if (first.get() != null) {
+            throw new CancellationException("not started: another table failed");
+          }
+          try {
+            return stage(session, writer, table, sources.get(table), month,
+                new Path(staging, table), group + "-" + table);
+          } catch (RuntimeException | IOException | Error e) {
+            if (first.compareAndSet(null, e)) {
+              for (String other : tables) {
+                if (!other.equals(table)) {
+                  session.sparkContext().cancelJobGroup(group + "-" + other);
+                }
+              }
+            }
+            throw e;
+          }
+        }));
+      }
+      Map<String, StagedDump> staged = new LinkedHashMap<>();
+      Throwable failure = null;
+      for (String table : Tables.BASE_TABLES) {
+        try {
+          staged.put(table, futures.get(table).get());
+        } catch (ExecutionException e) {
+          if (failure == null && !cancelled(e.getCause())) {
+            failure = e.getCause();
+          }
+        }
+      }
+      if (failure == null) {
+        failure = first.get();
+      }
+      if (failure instanceof IOException) {
+        throw (IOException) failure;
+      }
+      if (failure instanceof Error) {
+        throw (Error) failure;
+      }
+      if (failure != null) {
+        throw (RuntimeException) failure;
+      }
+      return staged;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while writing the dumps of " + month, e);
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  /** Whether the failure is only the cancellation of a table's jobs after another table failed. */
+  private static boolean cancelled(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof CancellationException) {
+        return true;
+      }
+      if (c instanceof InvalidInputException) {
+        return false;
+      }
+      String message = c.getMessage();
+      if (message != null && message.contains("cancelled") && message.contains("job group")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The month's rows of each base table ({@link #source}), planned once here, the five plans at
+   * the same time on {@code threads}, and reused by the table's jobs (each plan loads the table's
+   * Iceberg metadata), the largest month first (by the
+   * planner's estimate), so that the long compression of the largest table is submitted first and
+   * the small tables fill the cores around it.
+   */
+  private static Map<String, Dataset<Row>> largestFirst(SparkSession session, Month month,
+      ExecutorService threads) throws InterruptedException {
+    Map<String, Future<Dataset<Row>>> planned = new LinkedHashMap<>();
+    for (String table : Tables.BASE_TABLES) {
+      planned.put(table, threads.submit(() -> {
+        Dataset<Row> rows = source(session, table, month, SPLIT_BYTES);
+        rows.queryExecution().optimizedPlan();
+        return rows;
+      }));
+    }
+    Map<String, Dataset<Row>> sources = new LinkedHashMap<>();
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    for (String table : Tables.BASE_TABLES) {
+      try {
+        Dataset<Row> rows = planned.get(table).get();
+        sources.put(table, rows);
+        sizes.put(table, sizeEstimate(rows));
+      } catch (ExecutionException e) {
+        throw rethrown(e.getCause() instanceof Exception ? (Exception) e.getCause() : e);
+      }
+    }
+    List<String> tables = new ArrayList<>(Tables.BASE_TABLES);
+    tables.sort(Comparator.comparing(sizes::get, Comparator.reverseOrder()));
+    Map<String, Dataset<Row>> ordered = new LinkedHashMap<>();
+    tables.forEach(table -> ordered.put(table, sources.get(table)));
+    return ordered;
+  }
+
   /** Formats, sorts and compresses one table's month into {@code folder}, publishing nothing. */
   private static StagedDump stage(SparkSession session, ParallelBzip2Writer writer, String table,
-      Month month, Path folder) throws IOException {
-    List<String> columns = columnNames(table);
-    session.sparkContext().setJobDescription("dumps: " + table + " " + month);
-    JavaRDD<byte[]> sorted = null;
+      Dataset<Row> rows, Month month, Path folder, String jobGroup) throws IOException {
+    SparkContext spark = session.sparkContext();
+    spark.setJobGroup(jobGroup, "dumps: " + table + " " + month, false);
+    SortedLines sorted = null;
     try {
-      Dataset<Row> rows = MonthPartitions.month(session, BaseTables.schema(table), month)
-          .selectExpr(columns.stream().map(c -> "`" + c + "`").toArray(String[]::new));
-      sorted = SortedLines.of(rows, table, columns, writer.streamBytes());
-      return writer.stage(sorted, folder);
+      sorted = SortedLines.of(rows, table, writer.streamBytes());
+      SortedLines lines = sorted;
+      return writer.stage(lines.lines(), folder, lines::releaseFormatted);
     } catch (Exception e) {
       throw rethrown(e);
     } finally {
       if (sorted != null) {
-        sorted.unpersist(false);
+        sorted.close();
       }
-      session.sparkContext().setJobDescription(null);
+      spark.clearJobGroup();
     }
+  }
+
+  /**
+   * The month's rows of {@code table}, its columns in order, read in Iceberg splits of about
+   * {@code splitBytes} of data files.
+   */
+  private static Dataset<Row> source(SparkSession session, String table, Month month,
+      long splitBytes) {
+    TableSchema schema = BaseTables.schema(table);
+    return session.read().option(SPLIT_SIZE_OPTION, Long.toString(splitBytes))
+        .table(schema.qualifiedName())
+        .where(schema.monthPredicate(month))
+        .selectExpr(columnNames(table).stream().map(c -> "`" + c + "`").toArray(String[]::new));
+  }
+
+  private static long sizeEstimate(Dataset<Row> rows) {
+    scala.math.BigInt size = rows.queryExecution().optimizedPlan().stats().sizeInBytes();
+    return size.isValidLong() ? size.longValue() : Long.MAX_VALUE;
   }
 
   /**

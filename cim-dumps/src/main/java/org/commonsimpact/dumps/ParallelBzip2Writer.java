@@ -78,6 +78,15 @@ public final class ParallelBzip2Writer {
 
   /** Steps 1 to 3: compresses the lines into ordered part files under {@code folder}. */
   StagedDump stage(JavaRDD<byte[]> sortedLines, Path folder) throws IOException {
+    return stage(sortedLines, folder, () -> {});
+  }
+
+  /**
+   * Steps 1 to 3, calling {@code measured} once step 1 has read every partition (so a persisted
+   * input is then materialized, and what it was computed from may be released).
+   */
+  StagedDump stage(JavaRDD<byte[]> sortedLines, Path folder, Runnable measured)
+      throws IOException {
     FileSystem fs = DumpFileSystem.of(folder, conf);
     fs.mkdirs(folder);
     SerializableConfiguration shippedConf = new SerializableConfiguration(conf);
@@ -86,6 +95,7 @@ public final class ParallelBzip2Writer {
     List<PartitionStats> stats = new ArrayList<>(
         sortedLines.mapPartitionsWithIndex(ParallelBzip2Writer::measure, true).collect());
     stats.sort(Comparator.comparingInt(PartitionStats::partition));
+    measured.run();
     StreamPlan plan = StreamPlan.of(stats, streamBytes);
     LOG.debug("measured {} partitions ({} lines, {} bytes) in {} s", stats.size(), plan.lines(),
         plan.bytes(), seconds(start));
