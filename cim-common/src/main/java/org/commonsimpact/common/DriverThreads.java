@@ -12,7 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -47,7 +47,11 @@ public final class DriverThreads implements AutoCloseable {
     this.pool = Executors.newFixedThreadPool(threads, factory);
   }
 
-  /** Starts {@code task} on a driver thread; {@code description} names its Spark jobs. */
+  /**
+   * Starts {@code task} on a driver thread; {@code description} names its Spark jobs. If the task
+   * fails, the Spark jobs of this instance's other tasks are cancelled at once, and tasks not
+   * started yet will not start.
+   */
   public <T> Future<T> submit(String description, Callable<T> task) {
     return pool.submit(() -> {
       if (cancelled) {
@@ -58,6 +62,11 @@ public final class DriverThreads implements AutoCloseable {
       spark.setJobGroup(jobGroup, description, false);
       try {
         return task.call();
+      } catch (Exception | Error e) {
+        if (!isCancellation(e)) {
+          cancel();
+        }
+        throw e;
       } finally {
         spark.clearJobGroup();
         SparkSession.clearActiveSession();
@@ -66,35 +75,64 @@ public final class DriverThreads implements AutoCloseable {
   }
 
   /**
-   * Runs the tasks concurrently and passes each result to {@code done} in the order of {@code
-   * tasks}, as soon as it and every earlier one have finished (a failed task is skipped). At the
-   * first failure in that order, the Spark jobs still running are cancelled; once all tasks have
-   * ended, that failure is thrown (a {@link RuntimeException} as it was thrown), the later failures
-   * suppressed in it.
+   * Runs the tasks concurrently and passes each task's position and result to {@code done} in the
+   * order of {@code tasks}, as soon as it and every earlier one have finished (a failed task is skipped). A failure
+   * cancels the others' Spark jobs (see {@link #submit}); once all tasks have ended, the first
+   * failure in task order that is not such a cancellation is thrown (a {@link RuntimeException} as
+   * it was thrown), the other failures suppressed in it.
    *
    * @param description names the tasks' Spark jobs, followed by each task's position
    */
-  public <T> void all(String description, List<Callable<T>> tasks, Consumer<T> done) {
+  public <T> void all(String description, List<Callable<T>> tasks, BiConsumer<Integer, T> done) {
     List<Future<T>> futures = new ArrayList<>();
     for (int i = 0; i < tasks.size(); i++) {
       futures.add(submit(description + " " + (i + 1) + "/" + tasks.size(), tasks.get(i)));
     }
-    RuntimeException failure = null;
-    for (Future<T> future : futures) {
+    awaitInOrder(futures, done);
+  }
+
+  /**
+   * Waits for every future, in list order, passing each position and result to {@code done} (a
+   * failed one is skipped); then throws the first failure in that order that is not a cancellation ({@link
+   * #isCancellation}), the other failures suppressed in it. Lets a caller submit in one order (the
+   * longest first) and report in another.
+   */
+  public static <T> void awaitInOrder(List<Future<T>> futures, BiConsumer<Integer, T> done) {
+    List<RuntimeException> failures = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
       try {
-        done.accept(await(future));
+        done.accept(i, await(futures.get(i)));
       } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = e;
-          cancel();
-        } else {
-          failure.addSuppressed(e);
-        }
+        failures.add(e);
       }
     }
-    if (failure != null) {
-      throw failure;
+    if (failures.isEmpty()) {
+      return;
     }
+    RuntimeException thrown = failures.stream().filter(e -> !isCancellation(e)).findFirst()
+        .orElse(failures.get(0));
+    failures.stream().filter(e -> e != thrown).forEach(thrown::addSuppressed);
+    throw thrown;
+  }
+
+  /**
+   * Whether {@code failure} is only the cancellation of a task's jobs after another task failed
+   * (a task not started, or Spark's "cancelled ... job group" job failure).
+   */
+  public static boolean isCancellation(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof CancellationException) {
+        return true;
+      }
+      if (t instanceof InvalidInputException) {
+        return false;
+      }
+      String message = t.getMessage();
+      if (message != null && message.contains("cancelled") && message.contains("job group")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

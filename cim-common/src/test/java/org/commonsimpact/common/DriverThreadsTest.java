@@ -55,7 +55,7 @@ class DriverThreadsTest {
         });
     List<String> results = new ArrayList<>();
     try (DriverThreads threads = new DriverThreads(session, "test", 3)) {
-      threads.all("test", tasks, results::add);
+      threads.all("test", tasks, (i, r) -> results.add(r));
     }
     assertEquals(List.of("first", "second", "42"), results);
   }
@@ -86,14 +86,20 @@ class DriverThreadsTest {
           return 4;
         });
     List<Integer> results = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
     RuntimeException thrown;
     try (DriverThreads threads = new DriverThreads(session, "test", 4)) {
-      thrown = assertThrows(RuntimeException.class, () -> threads.all("test", tasks, results::add));
+      thrown = assertThrows(RuntimeException.class,
+          () -> threads.all("test", tasks, (i, r) -> {
+            positions.add(i);
+            results.add(r);
+          }));
     }
     assertSame(first, thrown);
     assertEquals("second", thrown.getSuppressed()[0].getMessage());
     assertTrue(lastRan.get());
     assertEquals(List.of(1, 4), results);
+    assertEquals(List.of(0, 3), positions, "each result with its own position, failures skipped");
   }
 
   /** Counted down by the Spark task of the test below (local mode: the same JVM). */
@@ -114,7 +120,8 @@ class DriverThreadsTest {
     RuntimeException thrown;
     long start = System.nanoTime();
     try (DriverThreads threads = new DriverThreads(session, "test", 2)) {
-      thrown = assertThrows(RuntimeException.class, () -> threads.all("test", tasks, n -> { }));
+      thrown = assertThrows(RuntimeException.class,
+          () -> threads.all("test", tasks, (i, n) -> { }));
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     assertEquals("bad input", thrown.getMessage());

@@ -8,21 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.SparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.commonsimpact.common.BaseTables;
+import org.commonsimpact.common.DriverThreads;
 import org.commonsimpact.common.InvalidInputException;
 import org.commonsimpact.common.Month;
 import org.commonsimpact.common.MonthPartitions;
@@ -40,15 +36,15 @@ import org.commonsimpact.tables.TableSchema;
  * their UTF-8 bytes ({@link SortedLines}) and compresses them in parallel into a staging folder
  * ({@link ParallelBzip2Writer}).
  *
- * <p>The five tables are staged at the same time, each from its own driver thread (Spark runs
- * their jobs side by side, FIFO by submission), the largest first: the jobs of one table alone
+ * <p>The five tables are staged at the same time, each from its own driver thread ({@link
+ * DriverThreads}; Spark runs their jobs side by side, FIFO by submission), the largest first: the jobs of one table alone
  * leave cores idle (a job of a few tasks, the last task of a wave, the driver's work between two
  * jobs), and the other tables' tasks fill them. Each table is bounded as before (its work is Spark
  * tasks over partitions; the driver holds only partition statistics and a few threads); what
  * running them together adds is that the five tables' persisted lines are held at the same time
  * (memory and disk: Spark spills what does not fit). If a table fails, the jobs of the others are
- * cancelled and the first failure in table order is thrown (with bad values in two tables, the one
- * reported may be the later one if the earlier one was cancelled before reaching its bad row).
+ * cancelled and the first failure that is not such a cancellation, largest table first, is thrown
+ * (with bad values in two tables, the one reported may be either).
  *
  * <p>Only when all five tables are staged, so that a value with a tab
  * or a newline in any table stops the run before any file changes, does it publish each file
@@ -150,100 +146,31 @@ public final class DumpStage implements Stage {
   }
 
   /**
-   * Stages every base table, concurrently, and returns them in table order. If any table fails,
-   * the others' jobs are cancelled, and the failure of the first failing table in table order is
-   * thrown (a cancelled table is not a failure of its own).
+   * Stages every base table, concurrently ({@link DriverThreads}, the largest first), and returns
+   * them in table order. If any table fails, the others' jobs are cancelled, and the first failure
+   * that is not such a cancellation is thrown.
    */
   private static Map<String, StagedDump> stageAll(SparkSession session,
-      ParallelBzip2Writer writer, Month month, Path staging) throws IOException {
-    ExecutorService threads = Executors.newFixedThreadPool(Tables.BASE_TABLES.size(), runnable -> {
-      Thread thread = new Thread(runnable, "cim-dumps");
-      thread.setDaemon(true);
-      return thread;
-    });
-    Map<String, Dataset<Row>> sources;
-    try {
-      sources = largestFirst(session, month, threads);
-    } catch (RuntimeException | InterruptedException e) {
-      threads.shutdownNow();
-      if (e instanceof InterruptedException) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while planning the dumps of " + month, e);
+      ParallelBzip2Writer writer, Month month, Path staging) {
+    try (DriverThreads threads =
+        new DriverThreads(session, "cim-dumps", Tables.BASE_TABLES.size())) {
+      Map<String, Dataset<Row>> sources = largestFirst(session, month, threads);
+      List<String> order = new ArrayList<>(sources.keySet());
+      List<Callable<StagedDump>> tasks = new ArrayList<>();
+      for (String table : order) {
+        tasks.add(() -> stage(session, writer, table, sources.get(table),
+            new Path(staging, table)));
       }
-      throw (RuntimeException) e;
-    }
-    List<String> tables = new ArrayList<>(sources.keySet());
-    String group = "cim-dumps-" + UUID.randomUUID();
-    Map<String, Future<StagedDump>> futures = new LinkedHashMap<>();
-    AtomicReference<Throwable> first = new AtomicReference<>();
-    try {
-      for (String table : tables) {
-        futures.put(table, threads.submit(() -> {
-          if (first.get() != null) {
-            throw new CancellationException("not started: another table failed");
-          }
-          try {
-            return stage(session, writer, table, sources.get(table), month,
-                new Path(staging, table), group + "-" + table);
-          } catch (RuntimeException | IOException | Error e) {
-            if (first.compareAndSet(null, e)) {
-              for (String other : tables) {
-                if (!other.equals(table)) {
-                  session.sparkContext().cancelJobGroup(group + "-" + other);
-                }
-              }
-            }
-            throw e;
-          }
-        }));
+      Map<String, StagedDump> done = new LinkedHashMap<>();
+      try {
+        threads.all("dumps " + month, tasks, (i, dump) -> done.put(order.get(i), dump));
+      } catch (RuntimeException e) {
+        throw rethrown(e);
       }
       Map<String, StagedDump> staged = new LinkedHashMap<>();
-      Throwable failure = null;
-      for (String table : Tables.BASE_TABLES) {
-        try {
-          staged.put(table, futures.get(table).get());
-        } catch (ExecutionException e) {
-          if (failure == null && !cancelled(e.getCause())) {
-            failure = e.getCause();
-          }
-        }
-      }
-      if (failure == null) {
-        failure = first.get();
-      }
-      if (failure instanceof IOException) {
-        throw (IOException) failure;
-      }
-      if (failure instanceof Error) {
-        throw (Error) failure;
-      }
-      if (failure != null) {
-        throw (RuntimeException) failure;
-      }
+      Tables.BASE_TABLES.forEach(table -> staged.put(table, done.get(table)));
       return staged;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while writing the dumps of " + month, e);
-    } finally {
-      threads.shutdownNow();
     }
-  }
-
-  /** Whether the failure is only the cancellation of a table's jobs after another table failed. */
-  private static boolean cancelled(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof CancellationException) {
-        return true;
-      }
-      if (c instanceof InvalidInputException) {
-        return false;
-      }
-      String message = c.getMessage();
-      if (message != null && message.contains("cancelled") && message.contains("job group")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /**
@@ -254,10 +181,10 @@ public final class DumpStage implements Stage {
    * the small tables fill the cores around it.
    */
   private static Map<String, Dataset<Row>> largestFirst(SparkSession session, Month month,
-      ExecutorService threads) throws InterruptedException {
+      DriverThreads threads) {
     Map<String, Future<Dataset<Row>>> planned = new LinkedHashMap<>();
     for (String table : Tables.BASE_TABLES) {
-      planned.put(table, threads.submit(() -> {
+      planned.put(table, threads.submit("dumps: plan " + table, () -> {
         Dataset<Row> rows = source(session, table, month, SPLIT_BYTES);
         rows.queryExecution().optimizedPlan();
         return rows;
@@ -267,11 +194,11 @@ public final class DumpStage implements Stage {
     Map<String, Long> sizes = new LinkedHashMap<>();
     for (String table : Tables.BASE_TABLES) {
       try {
-        Dataset<Row> rows = planned.get(table).get();
+        Dataset<Row> rows = DriverThreads.await(planned.get(table));
         sources.put(table, rows);
         sizes.put(table, sizeEstimate(rows));
-      } catch (ExecutionException e) {
-        throw rethrown(e.getCause() instanceof Exception ? (Exception) e.getCause() : e);
+      } catch (RuntimeException e) {
+        throw rethrown(e);
       }
     }
     List<String> tables = new ArrayList<>(Tables.BASE_TABLES);
@@ -283,21 +210,11 @@ public final class DumpStage implements Stage {
 
   /** Formats, sorts and compresses one table's month into {@code folder}, publishing nothing. */
   private static StagedDump stage(SparkSession session, ParallelBzip2Writer writer, String table,
-      Dataset<Row> rows, Month month, Path folder, String jobGroup) throws IOException {
-    SparkContext spark = session.sparkContext();
-    spark.setJobGroup(jobGroup, "dumps: " + table + " " + month, false);
-    SortedLines sorted = null;
-    try {
-      sorted = SortedLines.of(rows, table, writer.streamBytes());
-      SortedLines lines = sorted;
-      return writer.stage(lines.lines(), folder, lines::releaseFormatted);
+      Dataset<Row> rows, Path folder) {
+    try (SortedLines sorted = SortedLines.of(rows, table, writer.streamBytes())) {
+      return writer.stage(sorted.lines(), folder, sorted::releaseFormatted);
     } catch (Exception e) {
       throw rethrown(e);
-    } finally {
-      if (sorted != null) {
-        sorted.close();
-      }
-      spark.clearJobGroup();
     }
   }
 

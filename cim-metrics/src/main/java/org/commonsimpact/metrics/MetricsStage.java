@@ -1,7 +1,6 @@
 package org.commonsimpact.metrics;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -107,9 +106,8 @@ public final class MetricsStage implements Stage {
       List<Callable<Long>> writes = Tables.BASE_TABLES.stream()
           .map(table -> (Callable<Long>) () -> write(session, table, parameters, month))
           .toList();
-      Iterator<String> written = Tables.BASE_TABLES.iterator();
-      threads.all("metrics: write", writes, count -> {
-        String table = written.next();
+      threads.all("metrics: write", writes, (i, count) -> {
+        String table = Tables.BASE_TABLES.get(i);
         rowCounts.put(table, count);
         Progress.step(NAME, "{} written for {}: {} rows", Tables.commons(table), month, count);
       });

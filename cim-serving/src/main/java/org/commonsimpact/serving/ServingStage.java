@@ -146,7 +146,8 @@ public final class ServingStage implements Stage {
    * Writes every table's month, {@link #CONCURRENT_WRITES} at a time in {@link #WRITE_ORDER}, and
    * hands each table's row count to {@code written} in table order as soon as that table and all
    * tables before it are written. If a write fails, the jobs of the others are cancelled, every
-   * thread is waited for, and the first failure in table order is thrown.
+   * thread is waited for, and the first failure in table order that is not such a cancellation is
+   * thrown ({@link DriverThreads#awaitInOrder}).
    */
   private static void writeAll(SparkSession session, Month month, Map<String, Object> parameters,
       WrittenTable written) {
@@ -157,9 +158,10 @@ public final class ServingStage implements Stage {
         results.put(name, writers.submit(NAME + ": " + table.qualifiedName(),
             () -> write(session, table, month, parameters)));
       }
-      for (ServingTable table : ServingTable.all()) {
-        written.accept(table, DriverThreads.await(results.get(table.name())));
-      }
+      List<Future<Long>> inTableOrder = new ArrayList<>();
+      ServingTable.all().forEach(table -> inTableOrder.add(results.get(table.name())));
+      DriverThreads.awaitInOrder(inTableOrder,
+          (i, rows) -> written.accept(ServingTable.all().get(i), rows));
     }
   }
 
