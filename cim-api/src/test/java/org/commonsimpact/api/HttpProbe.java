@@ -9,22 +9,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** A small HTTP client for tests of a server on this machine. */
-final class HttpProbe {
+/** A small HTTP client for tests of a server on this machine (the API's and the dashboard's). */
+public final class HttpProbe {
   static final ObjectMapper JSON = new ObjectMapper();
   private final HttpClient client = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1).build();
   private final String base;
 
-  HttpProbe(int port) {
+  public HttpProbe(int port) {
     this.base = "http://127.0.0.1:" + port;
   }
 
-  HttpResponse<String> get(String rawPath) {
+  public HttpResponse<String> get(String rawPath) {
     return send("GET", rawPath, Map.of());
   }
 
-  HttpResponse<String> send(String method, String rawPath, Map<String, String> headers) {
+  public HttpResponse<String> send(String method, String rawPath, Map<String, String> headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + rawPath))
         .method(method, HttpRequest.BodyPublishers.noBody());
     headers.forEach(request::header);
@@ -60,7 +60,7 @@ final class HttpProbe {
   /** Status, header block and body of a raw exchange. */
   record RawResponse(int status, String head, String body) {}
 
-  static JsonNode json(HttpResponse<String> response) {
+  public static JsonNode json(HttpResponse<String> response) {
     try {
       return JSON.readTree(response.body());
     } catch (IOException e) {

@@ -1,20 +1,17 @@
 package org.commonsimpact.api.dashboard;
 
+import static org.commonsimpact.api.HttpProbe.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.commonsimpact.api.ApiServer;
+import org.commonsimpact.api.HttpProbe;
 import org.commonsimpact.api.PartitionQuery;
 import org.commonsimpact.api.RowSource;
 import org.junit.jupiter.api.AfterAll;
@@ -25,11 +22,9 @@ import org.junit.jupiter.api.TestInstance;
 /** The dashboard's routes on a real server, over an in-memory directory of loaded categories. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private final HttpClient client =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final List<String> asked = new ArrayList<>();
   private ApiServer server;
+  private HttpProbe http;
 
   @BeforeAll
   void start() {
@@ -63,6 +58,7 @@ class DashboardTest {
       }
     };
     server = ApiServer.start(noRows, "127.0.0.1", 0, new Dashboard(directory)::mount);
+    http = new HttpProbe(server.port());
   }
 
   @AfterAll
@@ -90,7 +86,7 @@ class DashboardTest {
         "text/javascript"));
     assertTrue(chart.body().contains("Chart.js v4"), "the Chart.js bundle");
     String etag = chart.headers().firstValue("ETag").orElse("");
-    assertEquals(304, send("/ui/assets/chart.umd.js", Map.of("If-None-Match", etag))
+    assertEquals(304, http.send("GET", "/ui/assets/chart.umd.js", Map.of("If-None-Match", etag))
         .statusCode());
     for (String asset : List.of("app.js", "app.css")) {
       assertEquals(200, get("/ui/assets/" + asset).statusCode(), asset);
@@ -139,28 +135,6 @@ class DashboardTest {
   }
 
   private HttpResponse<String> get(String path) {
-    return send(path, Map.of());
-  }
-
-  private HttpResponse<String> send(String path, Map<String, String> headers) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
-    headers.forEach(request::header);
-    try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static JsonNode json(HttpResponse<String> response) {
-    try {
-      return JSON.readTree(response.body());
-    } catch (IOException e) {
-      throw new IllegalStateException(response.body(), e);
-    }
+    return http.get(path);
   }
 }
